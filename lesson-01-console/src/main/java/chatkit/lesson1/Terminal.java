@@ -1,0 +1,43 @@
+package chatkit.lesson1;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+/**
+ * Connects the chat programs to the real keyboard and screen. Only the {@code main} methods use
+ * this; everything else takes a reader and writers, so tests can type and read for you.
+ *
+ * Provided code: no need to change this.
+ */
+public class Terminal {
+
+    private Terminal() {
+    }
+
+    public static BufferedReader keyboard() {
+        return new BufferedReader(new InputStreamReader(System.in, charset("stdin.encoding")));
+    }
+
+    public static PrintWriter screen() {
+        return new PrintWriter(new OutputStreamWriter(System.out, charset("stdout.encoding")), true);
+    }
+
+    public static PrintWriter errors() {
+        return new PrintWriter(new OutputStreamWriter(System.err, charset("stderr.encoding")), true);
+    }
+
+    /** The charset of the console, so accented letters show right (see docs/troubleshooting.md). */
+    private static Charset charset(String property) {
+        String name = System.getProperty(property);
+        if (name != null && Charset.isSupported(name)) {
+            return Charset.forName(name);
+        }
+        if (System.console() != null) {
+            return System.console().charset();
+        }
+        return Charset.defaultCharset();
+    }
+}

@@ -1,0 +1,75 @@
+package chatkit.lesson1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.Screen;
+import chatkit.lesson1.testkit.ScriptedKeyboard;
+import chatkit.lesson1.testkit.StepMessages;
+import chatkit.lesson1.testkit.TestPeer;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Step 3: the client connects. The test plays the server. */
+@ExtendWith(StepMessages.class)
+class ConsoleChatClientTest {
+
+    @Test
+    @Tag("step-3")
+    @DisplayName("Step 3: connect() returns a socket connected to the server")
+    void connectReachesTheServer() throws Exception {
+        try (ServerSocket testServer = TestPeer.listenOnAnyPort()) {
+            int port = testServer.getLocalPort();
+            Background<Socket> connecting = Background.start("client",
+                    () -> ConsoleChatClient.connect("127.0.0.1", port));
+
+            try (TestPeer serverSide = TestPeer.acceptFrom(testServer); Socket socket = connecting.await(TestPeer.WAIT)) {
+                assertThat(socket).as("Step 3: the socket connect() returns").isNotNull();
+                assertThat(socket.isConnected()).as("Step 3: the returned socket should be connected").isTrue();
+                assertThat(socket.getPort()).as("Step 3: the port the socket is connected to").isEqualTo(port);
+                serverSide.sendLine("B");
+                socket.setSoTimeout((int) TestPeer.WAIT.toMillis());
+                assertThat(socket.getInputStream().read()).as("Step 3: a byte the server sent").isEqualTo('B');
+            }
+        }
+    }
+
+    @Test
+    @Tag("step-3")
+    @DisplayName("Step 3: connect() lets a refused connection out as a ConnectException")
+    void refusedConnectionIsAConnectException() throws Exception {
+        int closedPort = portWithNoServer();
+
+        assertThatThrownBy(() -> ConsoleChatClient.connect("127.0.0.1", closedPort).close())
+                .as("Step 3: connect() to a port where no server listens should throw (do not catch it)")
+                .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    @Tag("step-3")
+    @DisplayName("Step 3: no server gives a one-line message and exit code 1")
+    void refusedConnectionIsReportedClearly() throws Exception {
+        int closedPort = portWithNoServer();
+        Screen out = new Screen();
+        Screen err = new Screen();
+
+        int exitCode = ConsoleChatClient.run(new String[] {"--port", String.valueOf(closedPort)},
+                ScriptedKeyboard.typing("hi"), out.writer(), err.writer());
+
+        assertThat(exitCode).as("Step 3: exit code of the client when no server runs").isEqualTo(1);
+        assertThat(err.text()).as("Step 3: the error message").contains("port " + closedPort).doesNotContain("\tat ");
+    }
+
+    /** A port on 127.0.0.1 where nothing listens: the system picks a free one, and we close it. */
+    private static int portWithNoServer() throws Exception {
+        try (ServerSocket probe = TestPeer.listenOnAnyPort()) {
+            return probe.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package chatkit.lesson1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.Screen;
+import chatkit.lesson1.testkit.ScriptedKeyboard;
+import chatkit.lesson1.testkit.StepMessages;
+import chatkit.lesson1.testkit.TestPeer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Steps 1, 2 and 8 on the server side, over real connections on this computer (127.0.0.1). */
+@ExtendWith(StepMessages.class)
+class ConsoleChatServerTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final ConsoleChatServer server = new ConsoleChatServer();
+
+    @AfterEach
+    void stopServer() {
+        try {
+            server.close();
+        } catch (Exception | Error e) {
+            // Step 8 may not be done yet; its own tests report that.
+        }
+    }
+
+    @Test
+    @Tag("step-1")
+    @DisplayName("Step 1: listen(0, ...) returns a real port that a client can connect to")
+    void listenReturnsAPortClientsCanReach() throws Exception {
+        int port = server.listen(0, LOOPBACK);
+
+        assertThat(port).as("Step 1: the port listen() returns (ask the ServerSocket for its local port)")
+                .isBetween(1, 65535);
+        try (TestPeer client = TestPeer.connectTo(port)) {
+            // connected: the server is listening on that port
+        }
+    }
+
+    @Test
+    @Tag("step-1")
+    @DisplayName("Step 1: listen() uses the port it is given")
+    void listenUsesTheGivenPort() throws Exception {
+        // GIVEN a port that is free right now (the system picks it; we let it go at once)
+        int freePort;
+        try (ServerSocket probe = TestPeer.listenOnAnyPort()) {
+            freePort = probe.getLocalPort();
+        }
+
+        assertThat(server.listen(freePort, LOOPBACK))
+                .as("Step 1: listen(%d, ...) should listen on port %d", freePort, freePort)
+                .isEqualTo(freePort);
+    }
+
+    @Test
+    @Tag("step-1")
+    @DisplayName("Step 1: a port already in use gives a one-line message and exit code 1")
+    void portInUseIsReportedClearly() throws Exception {
+        try (ServerSocket other = TestPeer.listenOnAnyPort()) {
+            Screen out = new Screen();
+            Screen err = new Screen();
+            int port = other.getLocalPort();
+
+            int exitCode = ConsoleChatServer.run(new String[] {"--port", String.valueOf(port)},
+                    ScriptedKeyboard.typing(), out.writer(), err.writer());
+
+            assertThat(exitCode).as("Step 1: exit code of the server when its port is taken"
+                    + " (let the BindException out of listen(); run() reports it)").isEqualTo(1);
+            assertThat(err.text()).as("Step 1: the error message").contains("port " + port).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    @Tag("step-2")
+    @DisplayName("Step 2: acceptClient() returns the connection of the client that connected")
+    void acceptClientReturnsTheClientsConnection() throws Exception {
+        int port = server.listen(0, LOOPBACK);
+        Background<Socket> accepting = Background.start("server", server::acceptClient);
+
+        try (TestPeer client = TestPeer.connectTo(port); Socket accepted = accepting.await(TestPeer.WAIT)) {
+            assertThat(accepted).as("Step 2: the socket acceptClient() returns").isNotNull();
+            assertThat(accepted.isConnected()).as("Step 2: the returned socket should be connected").isTrue();
+            assertThat(accepted.getLocalPort()).as("Step 2: the returned socket belongs to the listening port")
+                    .isEqualTo(port);
+        }
+    }
+
+    @Test
+    @Tag("step-2")
+    @DisplayName("Step 2: what the client sends arrives on the accepted socket")
+    void acceptedSocketCarriesTheClientsBytes() throws Exception {
+        int port = server.listen(0, LOOPBACK);
+        Background<Socket> accepting = Background.start("server", server::acceptClient);
+
+        try (TestPeer client = TestPeer.connectTo(port); Socket accepted = accepting.await(TestPeer.WAIT)) {
+            accepted.setSoTimeout((int) TestPeer.WAIT.toMillis());
+            client.sendLine("A");
+
+            assertThat(accepted.getInputStream().read()).as("Step 2: the first byte read from the accepted socket")
+                    .isEqualTo('A');
+        }
+    }
+
+    @Test
+    @Tag("step-8")
+    @DisplayName("Step 8: close() frees the port, so a new server can listen on it")
+    void closeFreesThePort() throws Exception {
+        int port = server.listen(0, LOOPBACK);
+
+        server.close();
+
+        assertThatCode(() -> new ServerSocket(port, 50, LOOPBACK).close())
+                .as("Step 8: listening again on port %d after ConsoleChatServer.close()", port)
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    @Tag("step-8")
+    @DisplayName("Step 8: close() is harmless when listen() never ran")
+    void closeWithoutListenIsHarmless() {
+        assertThatCode(new ConsoleChatServer()::close)
+                .as("Step 8: ConsoleChatServer.close() before listen() (serverSocket is still null)")
+                .doesNotThrowAnyException();
+    }
+}

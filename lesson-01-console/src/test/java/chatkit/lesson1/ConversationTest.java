@@ -1,0 +1,120 @@
+package chatkit.lesson1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.Screen;
+import chatkit.lesson1.testkit.ScriptedKeyboard;
+import chatkit.lesson1.testkit.SocketPair;
+import chatkit.lesson1.testkit.StepMessages;
+import chatkit.lesson1.testkit.TestPeer;
+import java.io.BufferedReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Step 7: taking turns. Your Conversation runs on its own thread, as it does for real; the test
+ * types on its keyboard, reads its screen, and plays the friend at the other end of the socket.
+ */
+@ExtendWith(StepMessages.class)
+@Tag("step-7")
+class ConversationTest {
+
+    private SocketPair pair;
+    private TestPeer friend;
+    private final Screen screen = new Screen();
+
+    @BeforeEach
+    void connect() throws Exception {
+        pair = SocketPair.open();
+        friend = pair.testEnd();
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        pair.close();
+    }
+
+    private Background<Ending> startConversation(BufferedReader keyboard, boolean youSpeakFirst) {
+        return Background.start("conversation",
+                () -> new Conversation(new LineConnection(pair.yourEnd()), keyboard, screen.writer()).run(youSpeakFirst));
+    }
+
+    @Test
+    @DisplayName("Step 7: speaking first, you send what you type, then see your friend's reply")
+    void speakingFirstSendsThenShowsTheReply() throws Exception {
+        Background<Ending> chat = startConversation(ScriptedKeyboard.typing("hello", "exit"), true);
+
+        assertThat(friend.readLine()).as("Step 7: the first line the friend receives (the first line typed)")
+                .isEqualTo("hello");
+        friend.sendLine("hi back");
+        assertThat(friend.readLine()).as("Step 7: the second line the friend receives").isEqualTo("exit");
+
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns after you typed exit")
+                .isEqualTo(Ending.YOU_LEFT);
+        assertThat(screen.text()).as("Step 7: your screen should show the friend's line").contains("hi back");
+    }
+
+    @Test
+    @DisplayName("Step 7: when your friend speaks first, you wait for their line before reading the keyboard")
+    void whenTheFriendSpeaksFirstYouWait() throws Exception {
+        ScriptedKeyboard keyboard = new ScriptedKeyboard(screen);
+        Background<Ending> chat = startConversation(keyboard.reader(), false);
+
+        friend.sendLine("ping");
+        screen.awaitText("ping");
+        keyboard.type("pong");
+
+        assertThat(friend.readLine()).as("Step 7: your reply").isEqualTo("pong");
+        assertThat(keyboard.screenWhenAsked(1))
+                .as("Step 7: with youSpeakFirst false, run() should show the friend's line before it reads the keyboard")
+                .contains("ping");
+        friend.sendLine("exit");
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns after the friend sent exit")
+                .isEqualTo(Ending.FRIEND_LEFT);
+    }
+
+    @Test
+    @DisplayName("Step 7: turns alternate, line after line, until the friend hangs up")
+    void turnsAlternateUntilTheFriendHangsUp() throws Exception {
+        Background<Ending> chat = startConversation(ScriptedKeyboard.typing("a", "b", "c"), true);
+
+        assertThat(friend.readLine()).as("Step 7: your 1st line").isEqualTo("a");
+        friend.sendLine("1");
+        assertThat(friend.readLine()).as("Step 7: your 2nd line").isEqualTo("b");
+        friend.sendLine("2");
+        assertThat(friend.readLine()).as("Step 7: your 3rd line").isEqualTo("c");
+        friend.close();
+
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns when receive() gives null")
+                .isEqualTo(Ending.FRIEND_HUNG_UP);
+        assertThat(screen.text()).as("Step 7: your screen shows the friend's lines in order").containsSubsequence("1", "2");
+    }
+
+    @Test
+    @DisplayName("Step 7: your friend's exit, in any case, ends the chat")
+    void friendsExitEndsTheChat() throws Exception {
+        Background<Ending> chat = startConversation(ScriptedKeyboard.typing(), false);
+
+        friend.sendLine("EXIT");
+
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns after the friend sent EXIT")
+                .isEqualTo(Ending.FRIEND_LEFT);
+    }
+
+    @Test
+    @DisplayName("Step 7: the end of the keyboard input (Ctrl-D) counts as typing exit")
+    void endOfKeyboardInputIsExit() throws Exception {
+        Background<Ending> chat = startConversation(ScriptedKeyboard.typing(), true);
+
+        String sent = friend.readLine();
+
+        assertThat(sent).as("Step 7: what the friend receives when your keyboard input ends").isNotNull();
+        assertThat(ChatProtocol.isExit(sent)).as("Step 7: \"%s\" should be exit", sent).isTrue();
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns").isEqualTo(Ending.YOU_LEFT);
+    }
+}

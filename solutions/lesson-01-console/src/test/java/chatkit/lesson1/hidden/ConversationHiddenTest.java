@@ -1,0 +1,139 @@
+// @kit:instructor-only hidden tests - never copy into the student edition
+package chatkit.lesson1.hidden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatkit.lesson1.ChatProtocol;
+import chatkit.lesson1.Conversation;
+import chatkit.lesson1.Ending;
+import chatkit.lesson1.LineConnection;
+import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.Screen;
+import chatkit.lesson1.testkit.ScriptedKeyboard;
+import chatkit.lesson1.testkit.SocketPair;
+import chatkit.lesson1.testkit.StepMessages;
+import chatkit.lesson1.testkit.TestPeer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({StepMessages.class, Seeded.class})
+@Tag("hidden")
+@Tag("step-7")
+class ConversationHiddenTest {
+
+    private SocketPair pair;
+    private TestPeer friend;
+    private final Screen screen = new Screen();
+
+    @BeforeEach
+    void connect() throws Exception {
+        pair = SocketPair.open();
+        friend = pair.testEnd();
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        pair.close();
+    }
+
+    @RepeatedTest(4)
+    @DisplayName("Step 7: a random number of turns, either side first, either side leaving with exit")
+    void randomConversation(Random random) throws Exception {
+        boolean youFirst = random.nextBoolean();
+        boolean youLeave = random.nextBoolean();
+        int turns = 1 + random.nextInt(7); // lines before the exit line
+        ScriptedKeyboard keyboard = new ScriptedKeyboard(screen);
+        Background<Ending> chat = Background.start("conversation", () ->
+                new Conversation(new LineConnection(pair.yourEnd()), keyboard.reader(), screen.writer()).run(youFirst));
+
+        // GIVEN a script: who says which line, taking turns, ending with the leaver's exit
+        List<Boolean> yours = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        boolean yourTurn = youFirst;
+        for (int i = 0; i < turns || yourTurn != youLeave; i++) {
+            yours.add(yourTurn);
+            lines.add(Texts.chatLine(random));
+            yourTurn = !yourTurn;
+        }
+        yours.add(yourTurn);
+        lines.add(Texts.exitWord(random));
+
+        List<String> friendLines = new ArrayList<>();
+        int yourLines = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (yours.get(i)) {
+                yourLines++;
+                keyboard.type(lines.get(i));
+                assertThat(friend.readLine()).as("Step 7: the line you typed, on the wire").isEqualTo(lines.get(i));
+            } else {
+                friend.sendLine(lines.get(i));
+                friendLines.add(lines.get(i));
+            }
+        }
+        friendLines.remove(lines.get(lines.size() - 1)); // the friend's exit is not shown as a chat line
+
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: how the chat ended")
+                .isEqualTo(youLeave ? Ending.YOU_LEFT : Ending.FRIEND_LEFT);
+        assertThat(screen.text()).as("Step 7: the friend's lines on your screen, in order")
+                .containsSubsequence(friendLines);
+        assertThat(keyboard.timesAsked()).as("Step 7: the keyboard is read once per line of yours, only on your turns")
+                .isEqualTo(yourLines);
+    }
+
+    @RepeatedTest(3)
+    @DisplayName("Step 7: the friend vanishing abruptly at a random turn ends the chat, without a hang")
+    void friendVanishes(Random random) throws Exception {
+        int linesBefore = random.nextInt(4);
+        boolean reset = random.nextBoolean();
+        List<String> typed = new ArrayList<>();
+        for (int i = 0; i < linesBefore + 2; i++) {
+            typed.add(Texts.chatLine(random));
+        }
+        Background<Ending> chat = Background.start("conversation", () -> {
+            try {
+                return new Conversation(new LineConnection(pair.yourEnd()),
+                        ScriptedKeyboard.typing(typed.toArray(new String[0])), screen.writer()).run(true);
+            } catch (IOException lostConnection) {
+                return null; // letting the exception out is right too: run() reports it
+            }
+        });
+
+        for (int i = 0; i < linesBefore; i++) {
+            assertThat(friend.readLine()).as("Step 7: your line %d", i + 1).isEqualTo(typed.get(i));
+            friend.sendLine(Texts.chatLine(random));
+        }
+        assertThat(friend.readLine()).as("Step 7: your next line").isEqualTo(typed.get(linesBefore));
+        if (reset) {
+            friend.resetAbruptly();
+        } else {
+            friend.close();
+        }
+
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: run() after the friend vanished (%s): FRIEND_HUNG_UP, or an"
+                + " IOException", reset ? "connection reset" : "closed").isIn(Ending.FRIEND_HUNG_UP, null);
+    }
+
+    @RepeatedTest(3)
+    @DisplayName("Step 7: your exit in any case ends the chat, and nothing is sent after it")
+    void nothingAfterYourExit(Random random) throws Exception {
+        String exit = Texts.exitWord(random);
+        Background<Ending> chat = Background.start("conversation", () ->
+                new Conversation(new LineConnection(pair.yourEnd()),
+                        ScriptedKeyboard.typing(exit, "never sent"), screen.writer()).run(true));
+
+        String sent = friend.readLine();
+
+        assertThat(ChatProtocol.isExit(sent)).as("Step 7: what you sent (\"%s\")", sent).isTrue();
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: how the chat ended").isEqualTo(Ending.YOU_LEFT);
+        pair.yourEnd().close(); // the program would close now: whatever comes is what run() sent
+        assertThat(friend.readLine()).as("Step 7: anything sent after exit").isNull();
+    }
+}
