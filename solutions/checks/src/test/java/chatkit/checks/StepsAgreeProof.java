@@ -1,0 +1,96 @@
+// @kit:instructor-only
+package chatkit.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Handout step N = TODO N = tests tagged step-N = step N of lesson-steps.properties, in every lesson;
+ * and the manifest's student files are exactly the reference's files.
+ */
+class StepsAgreeProof {
+
+    static List<Lesson> lessons() {
+        return Lesson.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void handoutTodosTagsAndManifestNameTheSameSteps(Lesson lesson) throws IOException {
+        Set<Integer> manifestSteps = manifestSteps(lesson);
+        Set<Integer> handoutSteps = numbers(Files.readString(lesson.path("handout")), "(?m)^## Step (\\d+):");
+        Set<Integer> todoSteps = numbers(allText(lesson.starterSources()), "// TODO (\\d+)\\b");
+        Set<Integer> visibleTags = numbers(allText(lesson.path("visible.tests")), "@Tag\\(\"step-(\\d+)\"\\)");
+        Set<Integer> hiddenTags = numbers(allText(lesson.path("hidden.tests")), "@Tag\\(\"step-(\\d+)\"\\)");
+
+        assertThat(manifestSteps).as("%s: steps in lesson-steps.properties", lesson).isNotEmpty();
+        assertThat(handoutSteps).as("%s: '## Step N:' headings in the handout", lesson).isEqualTo(manifestSteps);
+        assertThat(todoSteps).as("%s: TODO numbers in the starter code", lesson).isEqualTo(manifestSteps);
+        assertThat(visibleTags).as("%s: step tags of the visible tests (every step needs tests)", lesson)
+                .isEqualTo(manifestSteps);
+        assertThat(manifestSteps).as("%s: hidden tests grade only steps of the handout", lesson).containsAll(hiddenTags);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void studentFilesAreExactlyTheReferenceFiles(Lesson lesson) throws IOException {
+        Path packageDir = lesson.path("reference.dir").resolve(lesson.packageName().replace('.', '/'));
+        Set<String> referenceFiles;
+        try (Stream<Path> files = Files.list(packageDir)) {
+            referenceFiles = files.map(file -> file.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertThat(referenceFiles).as("%s: reference files = student.files of lesson.properties", lesson)
+                .containsExactlyInAnyOrderElementsOf(lesson.studentFiles());
+        for (String file : lesson.studentFiles()) {
+            assertThat(lesson.starterSources().resolve(lesson.packageName().replace('.', '/')).resolve(file))
+                    .as("%s: the starter has %s", lesson, file).isRegularFile();
+        }
+        String referencePom = Files.readString(lesson.root().resolve("solutions").resolve(lesson.folder()).resolve("pom.xml"));
+        for (String file : lesson.studentFiles()) {
+            assertThat(referencePom).as("%s: the reference pom leaves the starter's %s out of the provided files", lesson, file)
+                    .contains("<exclude>" + lesson.packageName().replace('.', '/') + "/" + file + "</exclude>");
+        }
+    }
+
+    private static Set<Integer> manifestSteps(Lesson lesson) throws IOException {
+        Properties steps = new Properties();
+        try (Reader in = Files.newBufferedReader(lesson.path("steps"), StandardCharsets.UTF_8)) {
+            steps.load(in);
+        }
+        return numbers(String.join("\n", steps.stringPropertyNames()), "step\\.(\\d+)\\.title");
+    }
+
+    private static String allText(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+                text.append(Files.readString(file)).append('\n');
+            }
+            return text.toString();
+        }
+    }
+
+    private static Set<Integer> numbers(String text, String regex) {
+        Set<Integer> found = new TreeSet<>();
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        while (matcher.find()) {
+            found.add(Integer.parseInt(matcher.group(1)));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,137 @@
+// @kit:instructor-only
+package chatkit.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatkit.tools.ExportStudentEdition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proof 4: the student edition, made by the export command, leaks nothing instructor-only,
+ * builds on its own with the Maven of this build, and its lesson tests fail by design with step
+ * messages and the progress report, exactly as a student first sees them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StudentEditionProof {
+
+    @TempDir
+    static Path workspace;
+    static Path edition;
+    static List<String> exported;
+
+    @BeforeAll
+    static void export() throws IOException {
+        edition = workspace.resolve("student-edition");
+        exported = ExportStudentEdition.export(Lesson.kitRoot(), edition);
+    }
+
+    @Test
+    @Order(1)
+    void exportHasTheLessonsAndNothingInstructorOnly() throws IOException {
+        assertThat(exported).as("exported files").contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
+                "README.md", "docs/troubleshooting.md");
+        assertThat(exported).as("exported files").noneMatch(file -> file.startsWith("solutions/") || file.startsWith(".ci/")
+                || file.startsWith("docs/instructor"));
+        for (Lesson lesson : Lesson.all()) {
+            assertThat(edition.resolve(lesson.folder()).resolve("pom.xml")).as("%s in the export", lesson).isRegularFile();
+            assertThat(edition.resolve(lesson.get("handout"))).as("%s handout in the export", lesson).isRegularFile();
+        }
+        assertThat(edition.resolve("README.md")).as("the student README").hasSameTextualContentAs(
+                Lesson.kitRoot().resolve(ExportStudentEdition.STUDENT_README), StandardCharsets.UTF_8);
+        assertThat(edition.resolve("mvnw").toFile().canExecute()).as("mvnw stays executable").isTrue();
+        assertThat(ExportStudentEdition.findLeaks(Lesson.kitRoot(), edition)).as("leaks found in the export").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void leakCheckCatchesAReferenceFileSlippedIn() throws IOException {
+        // The leak check must be able to fail: slip a reference file into a copy and see it caught.
+        Lesson lesson = Lesson.all().get(0);
+        Path reference = lesson.path("reference.dir").resolve(lesson.packageName().replace('.', '/'))
+                .resolve(lesson.studentFiles().get(0));
+        Path tampered = workspace.resolve("tampered");
+        Files.createDirectories(tampered);
+        Files.copy(reference, tampered.resolve("Sneaky.java"));
+
+        assertThat(ExportStudentEdition.findLeaks(Lesson.kitRoot(), tampered)).as("leaks found in a tampered copy")
+                .anyMatch(leak -> leak.startsWith("Sneaky.java"));
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void studentEditionBuildsOnItsOwn() throws Exception {
+        Result build = maven(edition, "test-compile");
+
+        assertThat(build.exitCode()).as("`mvn test-compile` in the student edition; output:%n%s", build.output()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void untouchedLessonFailsByDesignWithStepMessagesAndAReport() throws Exception {
+        for (Lesson lesson : Lesson.all()) {
+            long start = System.nanoTime();
+            Result run = maven(edition.resolve(lesson.folder()), "test");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.printf("[proof 4] %s: untouched `mvn test` in the student edition took %d ms (exit %d)%n",
+                    lesson, millis, run.exitCode());
+
+            assertThat(run.exitCode()).as("%s: `mvn test` on the untouched starter must fail; output:%n%s", lesson,
+                    run.output()).isNotZero();
+            assertThat(run.output()).as("%s: what a student sees", lesson)
+                    .contains("Tests run:")
+                    .contains("your progress")
+                    .contains("Step 1 ")
+                    .contains("TODO 1 not done")
+                    .contains("Next: step 1")
+                    .doesNotContain("Tests are skipped");
+            assertThat(edition.resolve(lesson.folder()).resolve("target/progress.txt")).as("%s: the report file", lesson)
+                    .isRegularFile();
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    /** Runs the Maven of this build in {@code folder}, on this JDK, with the same local repository. */
+    private static Result maven(Path folder, String... goals) throws IOException, InterruptedException {
+        String mavenHome = System.getProperty("kit.mavenHome");
+        assertThat(mavenHome).as("kit.mavenHome (set by the pom)").isNotBlank();
+        boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(mavenHome, "bin", windows ? "mvn.cmd" : "mvn").toString());
+        command.add("-B");
+        command.add("-ntp");
+        String repository = System.getProperty("kit.localRepository");
+        if (repository != null && !repository.isBlank()) {
+            command.add("-Dmaven.repo.local=" + repository);
+        }
+        command.addAll(List.of(goals));
+        Path log = Files.createTempFile(workspace, "maven", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("MAVEN_ARGS");
+        Process process = builder.start();
+        if (!process.waitFor(4, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return new Result(-1, "(killed after 4 minutes)\n" + Files.readString(log));
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
