@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -57,60 +56,16 @@ public class ConsoleChatServer implements Closeable {
     }
 
     /**
-     * Runs the server program and returns its exit code: 0 when the chat ended normally, 1 when
-     * the network failed, 2 for wrong arguments. Provided code: no need to change this.
+     * Runs the whole server program with this keyboard and screen, and returns its exit code
+     * (0 chat ended, 1 network problem, 2 wrong arguments). The tests call this.
+     * Provided code: no need to change this.
      */
     public static int run(String[] args, BufferedReader keyboard, PrintWriter out, PrintWriter err) {
-        ChatOptions options;
-        try {
-            options = ChatOptions.forServer(args);
-        } catch (ChatOptions.UsageException e) {
-            err.println(e.getMessage());
-            err.println(ChatOptions.SERVER_USAGE);
-            return 2;
-        }
-        if (options.helpWanted()) {
-            out.println(ChatOptions.SERVER_USAGE);
-            return 0;
-        }
-        try (ConsoleChatServer server = new ConsoleChatServer()) {
-            int port;
-            try {
-                port = server.listen(options.port(), options.bindAddress());
-            } catch (BindException e) {
-                err.println(ChatMessages.portInUse(options.port()));
-                return 1;
-            } catch (IOException e) {
-                err.println(ChatMessages.cannotListen(options.port(), e));
-                return 1;
-            }
-            String where = options.lan() ? "all network interfaces" : options.bindAddress().getHostAddress();
-            out.println("Chat server listening on " + where + " port " + port + ". Waiting for a friend to connect...");
-            if (options.lan()) {
-                out.println("Friends on your network can connect to: " + ChatMessages.lanAddresses() + " port " + port);
-            }
-            try (LineConnection friend = new LineConnection(server.acceptClient())) {
-                out.println("Your friend connected from " + friend.peerAddress() + ". They speak first - wait for their line.");
-                Ending ending = new Conversation(friend, keyboard, out).run(false);
-                out.println(ending.message());
-                return 0;
-            }
-        } catch (IOException e) {
-            err.println(ChatMessages.connectionLost(e));
-            return 1;
-        }
+        return ChatPrograms.server(args, keyboard, out, err);
     }
 
     /** Starts the server on the real keyboard and screen. Provided code: no need to change this. */
     public static void main(String[] args) {
-        PrintWriter err = Terminal.errors();
-        int exitCode;
-        try {
-            exitCode = run(args, Terminal.keyboard(), Terminal.screen(), err);
-        } catch (UnsupportedOperationException e) {
-            err.println(ChatMessages.notFinished(e));
-            exitCode = 3;
-        }
-        System.exit(exitCode);
+        Terminal.runAndExit(ConsoleChatServer::run, args);
     }
 }

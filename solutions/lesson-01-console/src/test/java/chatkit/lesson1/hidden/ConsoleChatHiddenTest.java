@@ -79,9 +79,13 @@ class ConsoleChatHiddenTest {
 
         assertThat(client.await(TestPeer.WAIT)).as("Step 8: the client's exit code").isZero();
         assertThat(server.await(TestPeer.WAIT)).as("Step 8: the server's exit code").isZero();
-        assertThat(serverScreen.text()).as("Step 8: the server's screen").containsSubsequence(fromClient)
+        assertThat(Texts.shownInOrder(serverScreen.text(), fromClient))
+                .as("Step 8: the client's lines %s on the server's screen, in order", fromClient).isTrue();
+        assertThat(Texts.shownInOrder(clientScreen.text(), fromServer))
+                .as("Step 8: the server's lines %s on the client's screen, in order", fromServer).isTrue();
+        assertThat(serverScreen.text()).as("Step 8: the server's screen")
                 .contains(clientLeaves ? Ending.FRIEND_LEFT.message() : Ending.YOU_LEFT.message());
-        assertThat(clientScreen.text()).as("Step 8: the client's screen").containsSubsequence(fromServer)
+        assertThat(clientScreen.text()).as("Step 8: the client's screen")
                 .contains(clientLeaves ? Ending.YOU_LEFT.message() : Ending.FRIEND_LEFT.message());
         assertThat(errors.text()).as("Step 8: error output").isEmpty();
         assertThatCode(() -> new ServerSocket(port, 50, InetAddress.getLoopbackAddress()).close())

@@ -82,8 +82,9 @@ class ConversationHiddenTest {
 
         assertThat(chat.await(TestPeer.WAIT)).as("Step 7: how the chat ended")
                 .isEqualTo(youLeave ? Ending.YOU_LEFT : Ending.FRIEND_LEFT);
-        assertThat(screen.text()).as("Step 7: the friend's lines on your screen, in order")
-                .containsSubsequence(friendLines);
+        assertThat(Texts.shownInOrder(screen.text(), friendLines))
+                .as("Step 7: the friend's lines %s on your screen, in order; the screen was:%n%s", friendLines, screen.text())
+                .isTrue();
         assertThat(keyboard.timesAsked()).as("Step 7: the keyboard is read once per line of yours, only on your turns")
                 .isEqualTo(yourLines);
     }

@@ -1,6 +1,7 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson1.hidden;
 
+import java.util.List;
 import java.util.Random;
 
 /** Random chat lines from many scripts: accents, Greek, Cyrillic, CJK, Hebrew, emoji. */
@@ -29,6 +30,19 @@ final class Texts {
     /** A non-empty line that is certainly not exit. */
     static String chatLine(Random random) {
         return "m" + random.nextInt(1000) + " " + line(random, 12);
+    }
+
+    /** Every line of {@code lines}, in this order, somewhere on {@code screen} (trivially true for none). */
+    static boolean shownInOrder(String screen, List<String> lines) {
+        int from = 0;
+        for (String line : lines) {
+            int at = screen.indexOf(line, from);
+            if (at < 0) {
+                return false;
+            }
+            from = at + line.length();
+        }
+        return true;
     }
 
     /** "exit" in a random mix of upper and lower case, with random spaces around it. */
