@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The lesson's steps, as listed in {@code lesson-steps.properties}: the same numbers as the
@@ -118,19 +120,26 @@ public final class Steps {
     }
 
     /**
-     * The gist of a failure in one line: the first line of its message (or its kind if it has
-     * none), plus the "TODO N not done" sentence when that hides further down (AssertJ puts its
-     * description on the first line and the exception it caught below).
+     * The gist of a failure in one line: its message with the lines joined (AssertJ puts its
+     * description on the first line, expected and actual values below), or its kind if it has
+     * no message. When a "TODO N not done" sentence hides further down, the first line and
+     * that sentence.
      */
     public static String firstLine(Throwable failure) {
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
             return failure.getClass().getSimpleName();
         }
-        String first = message.strip().lines().findFirst().orElse("").strip();
+        String[] lines = message.strip().split("\\R");
         Matcher todo = TODO_SENTENCE.matcher(message);
-        if (!first.contains("TODO") && todo.find()) {
-            first = first + " " + todo.group().strip();
+        String first;
+        if (todo.find() && !lines[0].contains("TODO")) {
+            first = lines[0].strip() + " " + todo.group().strip();
+        } else {
+            // Drop stack-trace lines that AssertJ quotes ("at ..."): the gist is in the rest.
+            first = Arrays.stream(lines).map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("at ") && !line.startsWith("..."))
+                    .collect(Collectors.joining(" "));
         }
         return first.length() > 300 ? first.substring(0, 300) + "..." : first;
     }
