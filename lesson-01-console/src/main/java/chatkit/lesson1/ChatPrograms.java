@@ -36,17 +36,19 @@ public class ChatPrograms {
             out.println(ChatOptions.SERVER_USAGE);
             return 0;
         }
-        try (ConsoleChatServer server = new ConsoleChatServer()) {
-            int port;
-            try {
-                port = server.listen(options.port(), options.bindAddress());
-            } catch (BindException e) {
-                err.println(ChatMessages.portInUse(options.port()));
-                return 1;
-            } catch (IOException e) {
-                err.println(ChatMessages.cannotListen(options.port(), e));
-                return 1;
-            }
+        ConsoleChatServer server = new ConsoleChatServer();
+        int port;
+        try {
+            port = server.listen(options.port(), options.bindAddress());
+        } catch (BindException e) {
+            err.println(ChatMessages.portInUse(options.port()));
+            return 1;
+        } catch (IOException e) {
+            err.println(ChatMessages.cannotListen(options.port(), e));
+            return 1;
+        }
+        // From here on the server is listening: try (...) closes it however the chat ends.
+        try (server) {
             String where = options.lan() ? "all network interfaces" : options.bindAddress().getHostAddress();
             out.println("Chat server listening on " + where + " port " + port + ". Waiting for a friend to connect...");
             if (options.lan()) {

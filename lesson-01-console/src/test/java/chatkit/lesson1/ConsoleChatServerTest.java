@@ -43,7 +43,7 @@ class ConsoleChatServerTest {
         assertThat(port).as("Step 1: the port listen() returns (ask the ServerSocket for its local port)")
                 .isBetween(1, 65535);
         try (TestPeer client = TestPeer.connectTo(port)) {
-            // connected: the server is listening on that port
+            assertThat(client.isConnected()).as("Step 1: a client connecting to port %d", port).isTrue();
         }
     }
 
@@ -92,6 +92,8 @@ class ConsoleChatServerTest {
             assertThat(accepted.isConnected()).as("Step 2: the returned socket should be connected").isTrue();
             assertThat(accepted.getLocalPort()).as("Step 2: the returned socket belongs to the listening port")
                     .isEqualTo(port);
+            assertThat(accepted.getPort()).as("Step 2: the returned socket is connected to the client that connected")
+                    .isEqualTo(client.localPort());
         }
     }
 

@@ -159,6 +159,16 @@ public final class TestPeer implements AutoCloseable {
         return false;
     }
 
+    /** True while our end is connected (connecting fails with an exception instead). */
+    public boolean isConnected() {
+        return socket.isConnected() && !socket.isClosed();
+    }
+
+    /** The port of our end, as the other side sees it. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Vanishes without a goodbye: the other side gets a "connection reset" instead of an end of stream. */
     public void resetAbruptly() throws IOException {
         socket.setSoLinger(true, 0);
