@@ -25,6 +25,11 @@ public class ChatMessages {
                 + "Stop it, or pick another port: --port " + (port == 65535 ? 5001 : port + 1);
     }
 
+    public static String reservedPort(int port) {
+        return "Could not listen on port " + port + ": ports below 1024 are reserved for the system. "
+                + "Use a port from 1024 up, for example --port 5000.";
+    }
+
     public static String cannotListen(int port, IOException e) {
         return "Could not listen on port " + port + ": " + reason(e)
                 + ". Try another port, for example --port 0 to pick any free one.";

@@ -41,7 +41,10 @@ public class ChatPrograms {
         try {
             port = server.listen(options.port(), options.bindAddress());
         } catch (BindException e) {
-            err.println(ChatMessages.portInUse(options.port()));
+            // Java reports a port kept for the administrator as a BindException too.
+            boolean reserved = options.port() > 0 && options.port() < 1024
+                    && String.valueOf(e.getMessage()).contains("ermission");
+            err.println(reserved ? ChatMessages.reservedPort(options.port()) : ChatMessages.portInUse(options.port()));
             return 1;
         } catch (IOException e) {
             err.println(ChatMessages.cannotListen(options.port(), e));

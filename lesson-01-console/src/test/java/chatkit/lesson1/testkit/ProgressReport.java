@@ -70,7 +70,9 @@ public final class ProgressReport implements TestExecutionListener {
             stepResult.failed++;
             if (stepResult.firstFailure == null) {
                 String message = result.getThrowable().map(Steps::firstLine).orElse("failed");
-                stepResult.firstFailure = message.replaceFirst("^Step \\d+ \\(look at [^)]*\\): ", "");
+                // The "look at" part gets a line of its own in the report.
+                String lookAt = "Step " + step.get() + " (look at " + where(step.get()) + "): ";
+                stepResult.firstFailure = message.startsWith(lookAt) ? message.substring(lookAt.length()) : message;
                 stepResult.missingTodo = Steps.unfinishedTodo(message).filter(todo -> !todo.equals(step.get()));
             }
         }
@@ -104,7 +106,8 @@ public final class ProgressReport implements TestExecutionListener {
             if (result.run == 0) {
                 lines.add(head + "not run");
             } else if (result.failed == 0) {
-                lines.add(head + "done");
+                // While tests still run, a step whose tests passed so far may have more to come.
+                lines.add(head + (finished ? "done" : "passing so far"));
                 done++;
             } else {
                 Optional<Integer> waitingFor = waitingFor(number, result);
@@ -113,7 +116,7 @@ public final class ProgressReport implements TestExecutionListener {
                 } else {
                     lines.add(head + "FAILING (" + result.failed + " of " + result.run + " tests)");
                     lines.add("          " + result.firstFailure);
-                    lines.add("          look at: " + steps.step(number).where());
+                    lines.add("          look at: " + where(number));
                 }
                 if (firstUnfinished == 0) {
                     firstUnfinished = number;
@@ -136,6 +139,10 @@ public final class ProgressReport implements TestExecutionListener {
         }
         lines.add(RULE);
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    private String where(int number) {
+        return number <= steps.all().size() ? steps.step(number).where() : "README.md";
     }
 
     /** The unfinished earlier step this one waits for, if any: a declared need, or a TODO named in the failure. */

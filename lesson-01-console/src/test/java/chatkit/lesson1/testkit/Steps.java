@@ -111,8 +111,8 @@ public final class Steps {
         if (todo.isPresent() && todo.get() != number) {
             explained = "Step " + number + " needs step " + todo.get() + " first: " + message;
         } else if (failure instanceof TimeoutException) {
-            explained = "Step " + number + " timed out: your code is still waiting for something that never comes"
-                    + " (a line, a client, a flush?). Look at " + step.where() + ". [" + message + "]";
+            explained = "Step " + number + " timed out: your code did not finish. It waits for something that never"
+                    + " comes (a line, a client, a flush?) or loops forever. Look at " + step.where() + ". [" + message + "]";
         } else {
             explained = "Step " + number + " (look at " + step.where() + "): " + message;
         }
