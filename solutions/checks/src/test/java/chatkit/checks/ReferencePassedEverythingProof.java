@@ -27,15 +27,12 @@ class ReferencePassedEverythingProof {
                     + "skipped=\"(\\d+)\"[^>]*failures=\"(\\d+)\"");
     private static final List<String> HIDDEN_RUNS = List.of("", "(seed-1)", "(seed-2)");
 
-    static List<Lesson> lessons() {
-        return Lesson.all();
-    }
 
     record Suite(String name, int tests, int errors, int skipped, int failures) {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
+    @MethodSource("chatkit.checks.Lesson#all")
     void referencePassedEveryVisibleAndHiddenTest(Lesson lesson) throws IOException {
         List<Suite> suites = suites(lesson.referenceReports());
         List<String> visible = testClasses(lesson.path("visible.tests"));

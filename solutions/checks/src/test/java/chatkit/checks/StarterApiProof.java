@@ -29,12 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StarterApiProof {
 
-    static List<Lesson> lessons() {
-        return Lesson.all();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
+    @MethodSource("chatkit.checks.Lesson#all")
     void starterAndReferenceHaveTheSamePublicApi(Lesson lesson) throws Exception {
         Set<String> starter = publicApi(lesson.starterClasses());
         Set<String> reference = publicApi(lesson.referenceClasses());

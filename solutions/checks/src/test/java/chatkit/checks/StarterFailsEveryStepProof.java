@@ -47,9 +47,6 @@ class StarterFailsEveryStepProof {
 
     private static final Pattern STEP_TAG = Pattern.compile("step-(\\d+)");
 
-    static List<Lesson> lessons() {
-        return Lesson.all();
-    }
 
     /** What happened to one test. */
     record Outcome(String name, int step, boolean hidden, TestExecutionResult.Status status, String message,
@@ -62,7 +59,7 @@ class StarterFailsEveryStepProof {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
+    @MethodSource("chatkit.checks.Lesson#all")
     void everyStepTestFailsFastNamingItsStep(Lesson lesson) {
         long start = System.nanoTime();
         List<Outcome> outcomes = runStepTests(lesson.packageName());

@@ -25,12 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StepsAgreeProof {
 
-    static List<Lesson> lessons() {
-        return Lesson.all();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
+    @MethodSource("chatkit.checks.Lesson#all")
     void handoutTodosTagsAndManifestNameTheSameSteps(Lesson lesson) throws IOException {
         Set<Integer> manifestSteps = manifestSteps(lesson);
         Set<Integer> handoutSteps = numbers(Files.readString(lesson.path("handout")), "(?m)^## Step (\\d+):");
@@ -47,7 +44,7 @@ class StepsAgreeProof {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
+    @MethodSource("chatkit.checks.Lesson#all")
     void studentFilesAreExactlyTheReferenceFiles(Lesson lesson) throws IOException {
         Path packageDir = lesson.path("reference.dir").resolve(lesson.packageName().replace('.', '/'));
         Set<String> referenceFiles;

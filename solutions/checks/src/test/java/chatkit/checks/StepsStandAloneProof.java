@@ -59,12 +59,9 @@ class StepsStandAloneProof {
     @TempDir
     Path workspace;
 
-    static List<Lesson> lessons() {
-        return Lesson.all();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
+    @MethodSource("chatkit.checks.Lesson#all")
     void everyStepPassesWithOnlyItselfAndWhatItNeeds(Lesson lesson) throws Exception {
         Map<Integer, Set<Integer>> needs = needs(lesson);
         List<String> failures = new ArrayList<>();
