@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.Fields;
 import chatkit.lesson1.testkit.Screen;
 import chatkit.lesson1.testkit.ScriptedKeyboard;
 import chatkit.lesson1.testkit.StepMessages;
@@ -60,6 +61,17 @@ class ConsoleChatServerTest {
         assertThat(server.listen(freePort, LOOPBACK))
                 .as("Step 1: listen(%d, ...) should listen on port %d", freePort, freePort)
                 .isEqualTo(freePort);
+    }
+
+    @Test
+    @Tag("step-1")
+    @DisplayName("Step 1: listen() listens on the address it is given: this computer only, unless --lan")
+    void listenUsesTheGivenAddress() throws Exception {
+        server.listen(0, LOOPBACK);
+
+        ServerSocket listening = Fields.read(server, "serverSocket", ServerSocket.class);
+        assertThat(listening.getInetAddress()).as("Step 1: the address the server socket listens on, after"
+                + " listen(0, %s) (pass bindAddress to the ServerSocket)", LOOPBACK.getHostAddress()).isEqualTo(LOOPBACK);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.ConsoleSpy;
 import chatkit.lesson1.testkit.Screen;
 import chatkit.lesson1.testkit.ScriptedKeyboard;
 import chatkit.lesson1.testkit.StepMessages;
@@ -60,6 +61,14 @@ class ConsoleChatTest {
     @Test
     @DisplayName("Step 8: a whole chat: the client speaks first, then leaves; both programs end with code 0")
     void clientLeaves() throws Exception {
+        try (ConsoleSpy realConsole = ConsoleSpy.start()) {
+            chatWhereTheClientLeaves();
+            assertThat(realConsole.text()).as("Step 8: what the programs printed to the real System.out or System.err"
+                    + " (print only to the screen and errors writers you are given)").isEmpty();
+        }
+    }
+
+    private void chatWhereTheClientLeaves() throws Exception {
         Program server = startServer(ScriptedKeyboard.typing("hello, how are you?"));
         int port = portOf(server);
         Program client = startClient(port, ScriptedKeyboard.typing("hi!", "exit"));

@@ -9,6 +9,7 @@ import chatkit.lesson1.testkit.SocketPair;
 import chatkit.lesson1.testkit.StepMessages;
 import chatkit.lesson1.testkit.TestPeer;
 import java.io.BufferedReader;
+import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -79,20 +80,56 @@ class ConversationTest {
     }
 
     @Test
-    @DisplayName("Step 7: turns alternate, line after line, until the friend hangs up")
+    @DisplayName("Step 7: turns alternate, line after line (empty ones too), until the friend hangs up")
     void turnsAlternateUntilTheFriendHangsUp() throws Exception {
-        Background<Ending> chat = startConversation(ScriptedKeyboard.typing("a", "b", "c"), true);
+        Background<Ending> chat = startConversation(ScriptedKeyboard.typing("a", "", "  c  "), true);
 
         assertThat(friend.readLine()).as("Step 7: your 1st line").isEqualTo("a");
         friend.sendLine("1");
-        assertThat(friend.readLine()).as("Step 7: your 2nd line").isEqualTo("b");
+        assertThat(friend.readLine()).as("Step 7: your 2nd line, an empty one").isEqualTo("");
+        friend.sendLine("");
+        assertThat(friend.readLine()).as("Step 7: your 3rd line, exactly as typed").isEqualTo("  c  ");
         friend.sendLine("2");
-        assertThat(friend.readLine()).as("Step 7: your 3rd line").isEqualTo("c");
+        assertThat(friend.readLine()).as("Step 7: your 4th line (the keyboard input ended: that counts as exit)")
+                .isNotNull();
         friend.close();
 
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns after you typed nothing more")
+                .isEqualTo(Ending.YOU_LEFT);
+        assertThat(screen.text()).as("Step 7: your screen shows the friend's lines in order").containsSubsequence("1", "2");
+    }
+
+    @Test
+    @DisplayName("Step 7: an empty line from your friend is an ordinary line, and the chat goes on")
+    void emptyLineFromTheFriendIsNotAHangUp() throws Exception {
+        Background<Ending> chat = startConversation(ScriptedKeyboard.typing("still here?"), false);
+
+        friend.sendLine("");
+
+        assertThat(friend.readLine()).as("Step 7: your reply to an empty line (an empty line is not a hang-up)")
+                .isEqualTo("still here?");
+        friend.close();
         assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns when receive() gives null")
                 .isEqualTo(Ending.FRIEND_HUNG_UP);
-        assertThat(screen.text()).as("Step 7: your screen shows the friend's lines in order").containsSubsequence("1", "2");
+    }
+
+    @Test
+    @DisplayName("Step 7: your friend vanishing without a goodbye (a reset) ends the chat, without a hang")
+    void friendVanishingEndsTheChat() throws Exception {
+        Background<Ending> chat = Background.start("conversation", () -> {
+            try {
+                return new Conversation(new LineConnection(pair.yourEnd()), ScriptedKeyboard.typing("hi"), screen.writer())
+                        .run(true);
+            } catch (IOException connectionLost) {
+                return null; // letting the IOException out is right too: the program reports it
+            }
+        });
+
+        assertThat(friend.readLine()).as("Step 7: your first line").isEqualTo("hi");
+        friend.resetAbruptly();
+
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: run() after a connection reset: FRIEND_HUNG_UP, or an"
+                + " IOException let out").isIn(Ending.FRIEND_HUNG_UP, null);
     }
 
     @Test

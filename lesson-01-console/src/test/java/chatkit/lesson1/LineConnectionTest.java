@@ -2,10 +2,12 @@ package chatkit.lesson1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatkit.lesson1.testkit.Fields;
 import chatkit.lesson1.testkit.SocketPair;
 import chatkit.lesson1.testkit.StepMessages;
 import chatkit.lesson1.testkit.TestPeer;
 import java.io.ByteArrayOutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,23 @@ class LineConnectionTest {
 
         assertThat(connection.receive())
                 .as("Step 4: the line receive() returns (is the reader's charset StandardCharsets.UTF_8?)")
+                .isEqualTo(ACCENTS_AND_EMOJI);
+    }
+
+    @Test
+    @Tag("step-4")
+    @DisplayName("Step 4: the writer writes UTF-8 bytes to the socket")
+    void writerWritesUtf8() throws Exception {
+        LineConnection connection = new LineConnection(pair.yourEnd());
+        Writer writer = Fields.read(connection, "writer", Writer.class);
+        byte[] expected = ACCENTS_AND_EMOJI.getBytes(StandardCharsets.UTF_8);
+
+        writer.write(ACCENTS_AND_EMOJI);
+        writer.flush();
+
+        assertThat(TestPeer.visible(friend.readBytes(expected.length)))
+                .as("Step 4: what arrives when the writer writes \"%s\" (is the writer's charset StandardCharsets.UTF_8?)",
+                        ACCENTS_AND_EMOJI)
                 .isEqualTo(ACCENTS_AND_EMOJI);
     }
 
@@ -119,9 +138,9 @@ class LineConnectionTest {
 
         connection.send(ACCENTS_AND_EMOJI);
 
-        assertThat(friend.readBytes(expected.length))
-                .as("Step 5: the bytes send(\"%s\") put on the wire (UTF-8, then '\\n', then flush)", ACCENTS_AND_EMOJI)
-                .isEqualTo(expected);
+        assertThat(TestPeer.visible(friend.readBytes(expected.length)))
+                .as("Step 5: what send(\"%s\") put on the wire (the text, then '\\n' alone, then flush)", ACCENTS_AND_EMOJI)
+                .isEqualTo(TestPeer.visible(expected));
     }
 
     @Test
@@ -160,5 +179,7 @@ class LineConnectionTest {
 
         assertThat(friend.closedByOtherSide()).as("Step 8: after LineConnection.close(), the friend's end"
                 + " should see the connection closed (close the socket)").isTrue();
+        assertThat(pair.yourEnd().isClosed()).as("Step 8: after LineConnection.close(), the socket itself"
+                + " should be closed, not only its output").isTrue();
     }
 }

@@ -55,8 +55,8 @@ public final class ProgressReport implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (!active || !test.isTest()) {
-            return;
+        if (!active || !test.isTest() || result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            return; // aborted: the test does not apply on this computer (an assumption), so it does not count
         }
         boolean failed = result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
         Optional<Integer> step = stepOf(test);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 
 /** A pretend screen: your code prints to {@link #writer()}, the test reads {@link #text()}. */
@@ -25,10 +26,14 @@ public final class Screen {
 
     /** Waits (bounded) until the screen shows {@code expected}; fails at once if a background task fails. */
     public void awaitText(String expected) {
-        await("the screen to show \"" + expected + "\"")
-                .atMost(TestPeer.WAIT)
-                .pollInterval(Duration.ofMillis(10))
-                .failFast((ThrowingRunnable) Background::rethrowAnyFailure)
-                .until(() -> text().contains(expected));
+        try {
+            await().atMost(TestPeer.WAIT)
+                    .pollInterval(Duration.ofMillis(10))
+                    .failFast((ThrowingRunnable) Background::rethrowAnyFailure)
+                    .until(() -> text().contains(expected));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the screen did not show \"" + expected + "\" within " + TestPeer.WAIT.toSeconds()
+                    + " s; it showed: \"" + text().replace("\n", "\\n") + "\"");
+        }
     }
 }

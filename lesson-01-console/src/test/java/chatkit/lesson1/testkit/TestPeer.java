@@ -21,8 +21,11 @@ import java.time.Duration;
  */
 public final class TestPeer implements AutoCloseable {
 
-    /** How long a test waits for something that should arrive: generous, never needed in full. */
-    public static final Duration WAIT = Duration.ofSeconds(2);
+    /**
+     * How long a test waits for something that should arrive: generous, never needed in full.
+     * Under a debugger it is half an hour, so you can stop at a breakpoint and look around.
+     */
+    public static final Duration WAIT = Debugger.attached() ? Duration.ofMinutes(30) : Duration.ofSeconds(2);
 
     private static final int SLICE_MILLIS = 20;
 
@@ -115,6 +118,23 @@ public final class TestPeer implements AutoCloseable {
             }
             line.write(b);
         }
+    }
+
+    /**
+     * Bytes as a person can read them: UTF-8 text with line ends and other invisible characters
+     * spelled out (a Windows line end shows as \\r\\n), so a wrong byte shows in a failure message.
+     */
+    public static String visible(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        for (char c : new String(bytes, StandardCharsets.UTF_8).toCharArray()) {
+            switch (c) {
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\t' -> text.append("\\t");
+                default -> text.append(c < ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return text.toString();
     }
 
     /** Reads exactly {@code count} bytes, bounded by {@link #WAIT}. */

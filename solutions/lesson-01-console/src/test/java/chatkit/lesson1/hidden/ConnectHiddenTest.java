@@ -2,12 +2,14 @@
 package chatkit.lesson1.hidden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import chatkit.lesson1.ConsoleChatClient;
 import chatkit.lesson1.ConsoleChatServer;
 import chatkit.lesson1.testkit.Background;
 import chatkit.lesson1.testkit.StepMessages;
 import chatkit.lesson1.testkit.TestPeer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -104,15 +106,39 @@ class ConnectHiddenTest {
 
     @RepeatedTest(2)
     @Tag("step-3")
+    @DisplayName("Step 3: connect() reaches the address it is given, wherever on 127.x.y.z the server is")
+    void connectToOtherLoopbackAddresses(Random random) throws Exception {
+        InetAddress address = InetAddress.getByAddress(
+                new byte[] {127, 0, (byte) random.nextInt(4), (byte) (2 + random.nextInt(200))});
+        ServerSocket testServer;
+        try {
+            testServer = new ServerSocket(0, 50, address);
+        } catch (IOException e) {
+            abort("this computer has only 127.0.0.1 (macOS, say): nothing to check here");
+            return;
+        }
+        try (testServer) {
+            int port = testServer.getLocalPort();
+            Background<Socket> connecting = Background.start("client",
+                    () -> ConsoleChatClient.connect(address.getHostAddress(), port));
+            try (TestPeer serverSide = TestPeer.acceptFrom(testServer); Socket socket = connecting.await(TestPeer.WAIT)) {
+                assertThat(socket.getInetAddress()).as("Step 3: the address connect(\"%s\", %d) reached",
+                        address.getHostAddress(), port).isEqualTo(address);
+            }
+        }
+    }
+
+    @RepeatedTest(2)
+    @Tag("step-3")
     @DisplayName("Step 3: connect() works with a host name as well as an address")
     void connectByNameOrAddress(Random random) throws Exception {
         try (ServerSocket testServer = TestPeer.listenOnAnyPort()) {
-            String host = random.nextBoolean() ? "localhost" : "127.0.0.1";
+            String[] hosts = {"localhost", "127.0.0.1"};
+            String host = hosts[random.nextInt(hosts.length)];
             int port = testServer.getLocalPort();
-            InetAddress loopback = InetAddress.getLoopbackAddress();
             // "localhost" may name an IPv6 loopback first on some systems; ours listens on 127.0.0.1.
-            String usable = host.equals("localhost") && !InetAddress.getByName("localhost").equals(loopback)
-                    ? "127.0.0.1" : host;
+            String usable = host.equals("localhost")
+                    && !InetAddress.getByName("localhost").equals(InetAddress.getLoopbackAddress()) ? "127.0.0.1" : host;
             Background<Socket> connecting = Background.start("client", () -> ConsoleChatClient.connect(usable, port));
 
             try (TestPeer serverSide = TestPeer.acceptFrom(testServer); Socket socket = connecting.await(TestPeer.WAIT)) {

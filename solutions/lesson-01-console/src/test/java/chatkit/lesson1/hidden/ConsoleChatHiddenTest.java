@@ -9,6 +9,7 @@ import chatkit.lesson1.ConsoleChatServer;
 import chatkit.lesson1.Ending;
 import chatkit.lesson1.LineReader;
 import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.ConsoleSpy;
 import chatkit.lesson1.testkit.Screen;
 import chatkit.lesson1.testkit.ScriptedKeyboard;
 import chatkit.lesson1.testkit.StepMessages;
@@ -51,6 +52,14 @@ class ConsoleChatHiddenTest {
     @Tag("step-8")
     @DisplayName("Step 8: server and client chat for a random number of turns; either leaves; both end cleanly")
     void randomChatBetweenTheTwoPrograms(Random random) throws Exception {
+        try (ConsoleSpy realConsole = ConsoleSpy.start()) {
+            randomChat(random);
+            assertThat(realConsole.text()).as("Step 8: what the programs printed to the real System.out or System.err")
+                    .isEmpty();
+        }
+    }
+
+    private void randomChat(Random random) throws Exception {
         Screen serverScreen = new Screen();
         Screen clientScreen = new Screen();
         Screen errors = new Screen();
@@ -69,7 +78,7 @@ class ConsoleChatHiddenTest {
         List<String> fromServer = new ArrayList<>();
         boolean clientsTurn = true;
         for (int i = 0; i < lines || clientsTurn != clientLeaves; i++) {
-            String line = Texts.chatLine(random);
+            String line = Texts.anyLine(random);
             (clientsTurn ? fromClient : fromServer).add(line);
             (clientsTurn ? clientKeys : serverKeys).type(line);
             (clientsTurn ? serverScreen : clientScreen).awaitText(line); // wait for the turn to pass
@@ -135,17 +144,18 @@ class ConsoleChatHiddenTest {
                     new String[] {"--port", String.valueOf(testServer.getLocalPort())},
                     ScriptedKeyboard.typing(first, "second", "third"), screen.writer(), errors.writer()));
 
-            TestPeer serverSide = TestPeer.acceptFrom(testServer);
-            assertThat(serverSide.readLine()).as("Step 8: the client's first line").isEqualTo(first);
-            if (random.nextBoolean()) {
-                serverSide.resetAbruptly();
-            } else {
-                serverSide.close();
-            }
+            try (ConsoleSpy realConsole = ConsoleSpy.start(); TestPeer serverSide = TestPeer.acceptFrom(testServer)) {
+                assertThat(serverSide.readLine()).as("Step 8: the client's first line").isEqualTo(first);
+                if (random.nextBoolean()) {
+                    serverSide.resetAbruptly();
+                } else {
+                    serverSide.close();
+                }
 
-            assertThat(client.await(TestPeer.WAIT)).as("Step 8: the client's exit code").isIn(0, 1);
-            String all = screen.text() + errors.text();
-            assertThat(all).as("Step 8: what the client printed").doesNotContain("\tat ").doesNotContain("Exception in");
+                assertThat(client.await(TestPeer.WAIT)).as("Step 8: the client's exit code").isIn(0, 1);
+                String all = screen.text() + errors.text() + realConsole.text();
+                assertThat(all).as("Step 8: what the client printed").doesNotContain("\tat ").doesNotContain("Exception in");
+            }
             assertThat(errors.text().lines().count()).as("Step 8: lines of error output").isLessThanOrEqualTo(1);
         }
     }

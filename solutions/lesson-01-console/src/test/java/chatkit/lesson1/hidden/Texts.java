@@ -27,6 +27,11 @@ final class Texts {
         return line.toString();
     }
 
+    /** A line that is certainly not exit: usually chat text, now and then an empty line. */
+    static String anyLine(Random random) {
+        return random.nextInt(6) == 0 ? "" : chatLine(random);
+    }
+
     /** A non-empty line that is certainly not exit. */
     static String chatLine(Random random) {
         return "m" + random.nextInt(1000) + " " + line(random, 12);
