@@ -21,7 +21,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -33,7 +32,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Proof 3: on the untouched starter, every visible test of a student step fails, fast, with a
  * message that starts with its own step ("Step N ..."); none passes, none hangs, none is skipped.
  * The hidden tests, compiled against the starter in this module, must fail the same way: a hidden
- * test that passes on the starter would give points for nothing.
+ * test that passes on the starter would give points for nothing. Every test is tagged either with
+ * its step or as "provided" (a test of provided code), and provided-code tests pass on the starter.
  *
  * The tests run in this JVM through the JUnit Platform Launcher, with the starter (a dependency
  * of this module) on the class path: the reference is never on it.
@@ -49,8 +49,8 @@ class StarterFailsEveryStepProof {
 
 
     /** What happened to one test. */
-    record Outcome(String name, int step, boolean hidden, TestExecutionResult.Status status, String message,
-                   Duration took) {
+    record Outcome(String name, int step, boolean hidden, boolean provided, TestExecutionResult.Status status,
+                   String message, Duration took) {
         @Override
         public String toString() {
             return name + " [step " + step + (hidden ? ", hidden" : "") + "] " + status + " in " + took.toMillis()
@@ -62,8 +62,17 @@ class StarterFailsEveryStepProof {
     @MethodSource("chatkit.checks.Lesson#all")
     void everyStepTestFailsFastNamingItsStep(Lesson lesson) {
         long start = System.nanoTime();
-        List<Outcome> outcomes = runStepTests(lesson.packageName());
+        List<Outcome> all = runAllTests(lesson.packageName());
         Duration whole = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(all).as("%s: tests with neither a step-N tag nor the provided tag, or with both (tag each test"
+                + " with exactly one: the step it grades, or provided)", lesson)
+                .filteredOn(o -> (o.step() > 0) == o.provided()).isEmpty();
+        List<Outcome> provided = all.stream().filter(Outcome::provided).collect(Collectors.toList());
+        assertThat(provided).as("%s: tests of provided code", lesson).isNotEmpty();
+        assertThat(provided).as("%s: tests of provided code must pass on the untouched starter", lesson)
+                .filteredOn(o -> o.status() != TestExecutionResult.Status.SUCCESSFUL).isEmpty();
+        List<Outcome> outcomes = all.stream().filter(o -> o.step() > 0).collect(Collectors.toList());
 
         List<Outcome> visible = outcomes.stream().filter(o -> !o.hidden()).collect(Collectors.toList());
         List<Outcome> hidden = outcomes.stream().filter(Outcome::hidden).collect(Collectors.toList());
@@ -85,11 +94,10 @@ class StarterFailsEveryStepProof {
         assertThat(whole).as("%s: time for all step tests on the starter", lesson).isLessThan(WHOLE_LESSON_LIMIT);
     }
 
-    /** Runs every test of the package tagged step-N (visible and hidden), leaving out provided-code tests. */
-    static List<Outcome> runStepTests(String packageName) {
+    /** Runs every test of the package (visible and hidden, steps and provided code) on the starter. */
+    static List<Outcome> runAllTests(String packageName) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(packageName))
-                .filters(TagFilter.excludeTags("provided"))
                 .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();
@@ -120,7 +128,7 @@ class StarterFailsEveryStepProof {
                 }
             }
         });
-        return outcomes.stream().filter(o -> o.step() > 0).collect(Collectors.toList());
+        return outcomes;
     }
 
     private static Outcome outcome(TestIdentifier test, TestExecutionResult.Status status, String message, Duration took) {
@@ -134,7 +142,7 @@ class StarterFailsEveryStepProof {
         }
         String name = Optional.ofNullable(test.getLegacyReportingName()).orElse(test.getDisplayName());
         String where = test.getUniqueId().replaceAll(".*\\[class:([^\\]]*)\\].*", "$1");
-        return new Outcome(where + "." + name, step, tags.contains("hidden"),
+        return new Outcome(where + "." + name, step, tags.contains("hidden"), tags.contains("provided"),
                 status == null ? TestExecutionResult.Status.ABORTED : status,
                 message.lines().findFirst().orElse(""), took);
     }

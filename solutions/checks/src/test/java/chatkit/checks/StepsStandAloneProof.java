@@ -148,7 +148,12 @@ class StepsStandAloneProof {
      */
     static String withOnlySteps(String reference, String starter, Set<Integer> done, String fileName) {
         String result = reference;
-        for (Map.Entry<String, String> method : methodBodies(starter).entrySet()) {
+        Map<String, String> starterMethods = methodBodies(starter);
+        long todoMethods = starterMethods.values().stream().filter(body -> TODO_NUMBER.matcher(body).find()).count();
+        long todoThrows = TODO_NUMBER.matcher(starter).results().count();
+        assertThat(todoMethods).as("%s: starter methods found around its %d \"TODO N not done\" throws (is a"
+                + " signature split over lines? keep each on one line)", fileName, todoThrows).isEqualTo(todoThrows);
+        for (Map.Entry<String, String> method : starterMethods.entrySet()) {
             Matcher todo = TODO_NUMBER.matcher(method.getValue());
             if (!todo.find() || done.contains(Integer.parseInt(todo.group(1)))) {
                 continue;
