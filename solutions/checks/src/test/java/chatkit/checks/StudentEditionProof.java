@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +35,9 @@ class StudentEditionProof {
     @BeforeAll
     static void export() throws IOException {
         edition = workspace.resolve("student-edition");
-        exported = ExportStudentEdition.export(Lesson.kitRoot(), edition);
+        // The files as they are on disk: this build checks the code it has just tested. (The
+        // export command itself takes what is committed.)
+        exported = ExportStudentEdition.export(Lesson.kitRoot(), edition, ExportStudentEdition.Source.WORKING_TREE);
     }
 
     @Test
@@ -73,6 +74,28 @@ class StudentEditionProof {
 
     @Test
     @Order(3)
+    void solvedStudentFileIsCaught() throws IOException {
+        // An instructor who solved a lesson in class must not export the solution.
+        Lesson lesson = Lesson.all().get(0);
+        String packagePath = lesson.packageName().replace('.', '/');
+        Path solved = workspace.resolve("solved");
+        for (String file : exported) {
+            Path copy = solved.resolve(file);
+            Files.createDirectories(copy.getParent());
+            Files.copy(edition.resolve(file), copy);
+        }
+        String studentFile = lesson.studentFiles().get(0);
+        Files.copy(lesson.path("reference.dir").resolve(packagePath).resolve(studentFile),
+                solved.resolve(lesson.folder() + "/src/main/java/" + packagePath + "/" + studentFile),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThat(ExportStudentEdition.findSolvedStudentFiles(Lesson.kitRoot(), edition)).as("in the real export").isEmpty();
+        assertThat(ExportStudentEdition.findSolvedStudentFiles(Lesson.kitRoot(), solved)).as("with a solved %s", studentFile)
+                .anyMatch(problem -> problem.contains(studentFile) && problem.contains("looks solved"));
+    }
+
+    @Test
+    @Order(4)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void studentEditionBuildsOnItsOwn() throws Exception {
         Result build = maven(edition, "test-compile");
@@ -81,7 +104,7 @@ class StudentEditionProof {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void untouchedLessonFailsByDesignWithStepMessagesAndAReport() throws Exception {
         for (Lesson lesson : Lesson.all()) {
@@ -108,13 +131,18 @@ class StudentEditionProof {
     record Result(int exitCode, String output) {
     }
 
-    /** Runs the Maven of this build in {@code folder}, on this JDK, with the same local repository. */
+    /**
+     * Runs the exported edition's own Maven Wrapper in {@code folder}, as a student does
+     * ({@code ../mvnw test} in a lesson), on this JDK, with this build's local repository.
+     */
     private static Result maven(Path folder, String... goals) throws IOException, InterruptedException {
-        String mavenHome = System.getProperty("kit.mavenHome");
-        assertThat(mavenHome).as("kit.mavenHome (set by the pom)").isNotBlank();
         boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(mavenHome, "bin", windows ? "mvn.cmd" : "mvn").toString());
+        if (windows) {
+            command.addAll(List.of("cmd", "/c", edition.resolve("mvnw.cmd").toString()));
+        } else {
+            command.addAll(List.of("sh", edition.resolve("mvnw").toString()));
+        }
         command.add("-B");
         command.add("-ntp");
         String repository = System.getProperty("kit.localRepository");

@@ -3,6 +3,7 @@ package chatkit.tools;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,15 +18,24 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Exports the student edition of the kit: this repository minus everything instructor-only
  * (solutions/, the CI script, docs/instructor-*), with the student README in place of ours.
- * It copies files, never history, and then checks that nothing instructor-only leaked.
+ * It copies files, never history, and then checks that nothing instructor-only leaked and that
+ * every student file still has its unfinished TODOs.
+ *
+ * It exports what is committed (git's HEAD), so a lesson solved in class, or a scratch file in
+ * the working tree, never slips out; {@code --working-tree} exports the files as they are on
+ * disk instead (what git tracks or would track), as the instructor build's own check does.
  *
  * <pre>
  *   solutions/export ../socket-chat-kit-student          (Windows: solutions\export.cmd ...)
@@ -43,15 +52,28 @@ public final class ExportStudentEdition {
     /** The README students get, in place of the instructor's. */
     public static final String STUDENT_README = "solutions/student-edition/README.md";
 
+    /** Where the exported files come from. */
+    public enum Source {
+        /** The files of git's HEAD commit: what is committed, nothing else. */
+        COMMITTED,
+        /** The files on disk that git tracks or would track (or every file, without git). */
+        WORKING_TREE
+    }
+
+    private static final Pattern UNFINISHED_TODO = Pattern.compile("\"TODO \\d+ not done");
+
     private ExportStudentEdition() {
     }
 
     public static void main(String[] args) {
         Path from = Paths.get(".");
         Path out = null;
+        Source source = Source.COMMITTED;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--from") && i + 1 < args.length) {
                 from = Paths.get(args[++i]);
+            } else if (args[i].equals("--working-tree")) {
+                source = Source.WORKING_TREE;
             } else if (args[i].startsWith("-")) {
                 usage("Unknown option " + args[i]);
             } else if (out == null) {
@@ -64,8 +86,10 @@ public final class ExportStudentEdition {
             usage("Say where to put the student edition.");
         }
         try {
-            List<String> files = export(from, out);
-            System.out.println("Student edition: " + files.size() + " files in " + out.toAbsolutePath().normalize());
+            List<String> files = export(from, out, source);
+            System.out.println("Student edition: " + files.size() + " files in " + out.toAbsolutePath().normalize()
+                    + (source == Source.COMMITTED ? " (what is committed; uncommitted changes are left out)"
+                    : " (the working tree as it is)"));
             System.out.println("Checked: no solutions/, no instructor-only file, no reference or hidden test inside.");
             System.out.println("Next: cd " + out + " && ./mvnw test   (every lesson fails its steps until students do them)");
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -79,7 +103,7 @@ public final class ExportStudentEdition {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("Usage: solutions/export OUT_DIR    (OUT_DIR must be empty or new, outside the kit)");
+        System.err.println("Usage: solutions/export [--working-tree] OUT_DIR    (OUT_DIR must be empty or new, outside the kit)");
         System.exit(2);
     }
 
@@ -90,7 +114,7 @@ public final class ExportStudentEdition {
      * @throws IllegalArgumentException if {@code out} is not empty or lies inside the kit
      * @throws IllegalStateException if the check finds something instructor-only in the export
      */
-    public static List<String> export(Path from, Path out) throws IOException {
+    public static List<String> export(Path from, Path out, Source source) throws IOException {
         Path root = from.toRealPath();
         if (!Files.isRegularFile(root.resolve(STUDENT_README))) {
             throw new IllegalArgumentException(root + " is not the instructor's kit: " + STUDENT_README + " is missing");
@@ -106,20 +130,26 @@ public final class ExportStudentEdition {
                 }
             }
         }
+        Map<String, KitFile> files = source == Source.COMMITTED ? committedFiles(root) : workingTreeFiles(root);
+        if (!files.containsKey(STUDENT_README)) {
+            throw new IllegalStateException(STUDENT_README + " is not committed yet: commit it, or use --working-tree");
+        }
         List<String> exported = new ArrayList<>();
-        for (String file : filesOf(root)) {
+        for (Map.Entry<String, KitFile> entry : files.entrySet()) {
+            String file = entry.getKey();
             if (isStudentFile(file)) {
-                Path source = file.equals("README.md") ? root.resolve(STUDENT_README) : root.resolve(file);
+                KitFile content = file.equals("README.md") ? files.get(STUDENT_README) : entry.getValue();
                 Path destination = target.resolve(file);
                 Files.createDirectories(destination.getParent());
-                Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
-                if (Files.isExecutable(root.resolve(file))) {
+                Files.write(destination, content.bytes());
+                if (entry.getValue().executable()) {
                     destination.toFile().setExecutable(true, false);
                 }
                 exported.add(file);
             }
         }
         List<String> leaks = findLeaks(root, target);
+        leaks.addAll(findSolvedStudentFiles(root, target));
         if (!leaks.isEmpty()) {
             throw new IllegalStateException("instructor-only material would leak into the student edition:\n  "
                     + String.join("\n  ", leaks));
@@ -177,6 +207,87 @@ public final class ExportStudentEdition {
             }
         }
         return leaks;
+    }
+
+    /** One file to export: its bytes, and whether it is a program to run (mvnw, say). */
+    private record KitFile(byte[] bytes, boolean executable) {
+    }
+
+    /**
+     * Every student file of every lesson (solutions/LESSON/lesson.properties, student.files) must
+     * still hold an unfinished TODO in the export: otherwise a solved file is about to go out.
+     */
+    public static List<String> findSolvedStudentFiles(Path root, Path exported) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path manifest : regularFiles(root.resolve("solutions"))) {
+            if (!manifest.getFileName().toString().equals("lesson.properties") || manifest.toString().contains("/target/")) {
+                continue;
+            }
+            Properties lesson = new Properties();
+            try (InputStream in = Files.newInputStream(manifest)) {
+                lesson.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            String folder = lesson.getProperty("lesson.folder", "").trim();
+            String packagePath = lesson.getProperty("lesson.package", "").trim().replace('.', '/');
+            for (String name : lesson.getProperty("student.files", "").split(",")) {
+                String relative = folder + "/src/main/java/" + packagePath + "/" + name.trim();
+                Path file = exported.resolve(relative);
+                if (!Files.isRegularFile(file)) {
+                    problems.add(relative + ": a student file is missing from the export");
+                } else if (!UNFINISHED_TODO.matcher(Files.readString(file, StandardCharsets.UTF_8)).find()) {
+                    problems.add(relative + ": no unfinished TODO left - it looks solved; export the starter");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The files of git's HEAD commit, with their content from that commit. */
+    private static Map<String, KitFile> committedFiles(Path root) throws IOException {
+        String listing = new String(git(root, "ls-tree", "-r", "-z", "HEAD"), StandardCharsets.UTF_8);
+        Map<String, KitFile> files = new TreeMap<>();
+        for (String entry : listing.split("\0")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            // "<mode> blob <sha>\t<path>"; only plain files (100644) and programs (100755)
+            String[] meta = entry.substring(0, entry.indexOf('\t')).split(" ");
+            String path = entry.substring(entry.indexOf('\t') + 1);
+            if (meta[1].equals("blob") && (meta[0].equals("100644") || meta[0].equals("100755"))) {
+                files.put(path, new KitFile(git(root, "cat-file", "blob", meta[2]), meta[0].equals("100755")));
+            }
+        }
+        return files;
+    }
+
+    /** The files on disk that git tracks or would track (not ignored), or every file if git is absent. */
+    private static Map<String, KitFile> workingTreeFiles(Path root) throws IOException {
+        Map<String, KitFile> files = new TreeMap<>();
+        for (String file : filesOf(root)) {
+            Path path = root.resolve(file);
+            files.put(file, new KitFile(Files.readAllBytes(path), Files.isExecutable(path)));
+        }
+        return files;
+    }
+
+    private static byte[] git(Path root, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] output;
+        try (InputStream in = git.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        try {
+            if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0) {
+                throw new IllegalStateException("git " + String.join(" ", arguments) + " failed in " + root
+                        + ": is this a git checkout with a commit? (or export with --working-tree)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running git", e);
+        }
+        return output;
     }
 
     /** The kit's files: what git tracks or would track (not ignored), or every file if git is absent. */
