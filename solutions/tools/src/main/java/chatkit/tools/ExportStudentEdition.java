@@ -254,7 +254,8 @@ public final class ExportStudentEdition {
             String[] meta = entry.substring(0, entry.indexOf('\t')).split(" ");
             String path = entry.substring(entry.indexOf('\t') + 1);
             if (meta[1].equals("blob") && (meta[0].equals("100644") || meta[0].equals("100755"))) {
-                files.put(path, new KitFile(git(root, "cat-file", "blob", meta[2]), meta[0].equals("100755")));
+                // --filters: line ends as a checkout makes them (.gitattributes), so mvnw.cmd keeps CRLF.
+                files.put(path, new KitFile(git(root, "cat-file", "--filters", "HEAD:" + path), meta[0].equals("100755")));
             }
         }
         return files;
