@@ -45,6 +45,22 @@ class StepsAgreeProof {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("chatkit.checks.Lesson#all")
+    void handoutListsEveryVisibleStepTest(Lesson lesson) throws IOException {
+        String handout = Files.readString(lesson.path("handout"));
+        Matcher names = Pattern.compile("@DisplayName\\(\"Step \\d+: (.*)\"\\)").matcher(allText(lesson.path("visible.tests")));
+        Set<String> missing = new TreeSet<>();
+        while (names.find()) {
+            String name = names.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+            if (!handout.contains(name)) {
+                missing.add(name);
+            }
+        }
+        assertThat(missing).as("%s: visible tests the handout does not list under their step (copy the"
+                + " @DisplayName without \"Step N: \")", lesson).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chatkit.checks.Lesson#all")
     void studentFilesAreExactlyTheReferenceFiles(Lesson lesson) throws IOException {
         Path packageDir = lesson.path("reference.dir").resolve(lesson.packageName().replace('.', '/'));
         Set<String> referenceFiles;
