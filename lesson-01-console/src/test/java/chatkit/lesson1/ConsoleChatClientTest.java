@@ -2,14 +2,12 @@ package chatkit.lesson1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import chatkit.lesson1.testkit.Background;
 import chatkit.lesson1.testkit.Screen;
 import chatkit.lesson1.testkit.ScriptedKeyboard;
 import chatkit.lesson1.testkit.StepMessages;
 import chatkit.lesson1.testkit.TestPeer;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,14 +47,7 @@ class ConsoleChatClientTest {
     void connectUsesTheGivenHost() throws Exception {
         // 127.0.0.2 is this computer too, on Linux and Windows; a server there proves the host is used.
         InetAddress otherLoopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
-        ServerSocket testServer;
-        try {
-            testServer = new ServerSocket(0, 50, otherLoopback);
-        } catch (IOException e) {
-            abort("this computer has no 127.0.0.2 (macOS, say): nothing to check here");
-            return;
-        }
-        try (testServer) {
+        try (ServerSocket testServer = TestPeer.listenOnOtherLoopback(otherLoopback)) {
             int port = testServer.getLocalPort();
             Background<Socket> connecting = Background.start("client",
                     () -> ConsoleChatClient.connect("127.0.0.2", port));

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The test's own end of a real TCP connection on this computer (127.0.0.1): it plays the other
@@ -67,6 +68,19 @@ public final class TestPeer implements AutoCloseable {
     /** A listening socket on 127.0.0.1 and a free port chosen by the system. */
     public static ServerSocket listenOnAnyPort() throws IOException {
         return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * A listening socket on another address of this computer, such as 127.0.0.2. Linux and
+     * Windows answer on all of 127.x.y.z; where the system has only 127.0.0.1 (macOS), the test
+     * is skipped: there is nothing to check there.
+     */
+    public static ServerSocket listenOnOtherLoopback(InetAddress address) {
+        try {
+            return new ServerSocket(0, 50, address);
+        } catch (IOException e) {
+            return Assumptions.abort("this computer has no " + address.getHostAddress() + ": nothing to check here");
+        }
     }
 
     /** Sends {@code line} as UTF-8 followed by '\n'. */
