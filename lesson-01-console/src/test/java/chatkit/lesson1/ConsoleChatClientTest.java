@@ -34,6 +34,8 @@ class ConsoleChatClientTest {
                 assertThat(socket).as("Step 3: the socket connect() returns").isNotNull();
                 assertThat(socket.isConnected()).as("Step 3: the returned socket should be connected").isTrue();
                 assertThat(socket.getPort()).as("Step 3: the port the socket is connected to").isEqualTo(port);
+                assertThat(socket.getSoTimeout()).as("Step 3: the socket's read time-out (0 = wait as long as it takes:"
+                        + " a friend may think for minutes)").isZero();
                 serverSide.sendLine("B");
                 socket.setSoTimeout((int) TestPeer.WAIT.toMillis());
                 assertThat(socket.getInputStream().read()).as("Step 3: a byte the server sent").isEqualTo('B');
@@ -49,8 +51,14 @@ class ConsoleChatClientTest {
         InetAddress otherLoopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
         try (ServerSocket testServer = TestPeer.listenOnOtherLoopback(otherLoopback)) {
             int port = testServer.getLocalPort();
-            Background<Socket> connecting = Background.start("client",
-                    () -> ConsoleChatClient.connect("127.0.0.2", port));
+            Background<Socket> connecting = Background.start("client", () -> {
+                try {
+                    return ConsoleChatClient.connect("127.0.0.2", port);
+                } catch (ConnectException e) {
+                    throw new AssertionError("connect(\"127.0.0.2\", " + port + ") was refused, but a server listens"
+                            + " there: does connect() use its host parameter?", e);
+                }
+            });
 
             try (TestPeer serverSide = TestPeer.acceptFrom(testServer); Socket socket = connecting.await(TestPeer.WAIT)) {
                 assertThat(socket.getInetAddress()).as("Step 3: the address connect(\"127.0.0.2\", %d) reached", port)

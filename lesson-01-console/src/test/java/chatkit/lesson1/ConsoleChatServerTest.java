@@ -106,6 +106,8 @@ class ConsoleChatServerTest {
                     .isEqualTo(port);
             assertThat(accepted.getPort()).as("Step 2: the returned socket is connected to the client that connected")
                     .isEqualTo(client.localPort());
+            assertThat(accepted.getSoTimeout()).as("Step 2: the socket's read time-out (0 = wait as long as it takes)")
+                    .isZero();
         }
     }
 
@@ -122,6 +124,22 @@ class ConsoleChatServerTest {
 
             assertThat(accepted.getInputStream().read()).as("Step 2: the first byte read from the accepted socket")
                     .isEqualTo('A');
+        }
+    }
+
+    @Test
+    @Tag("step-2")
+    @DisplayName("Step 2: acceptClient() can be called again: the server keeps listening for the next client")
+    void acceptClientTwice() throws Exception {
+        int port = server.listen(0, LOOPBACK);
+
+        try (TestPeer first = TestPeer.connectTo(port); TestPeer second = TestPeer.connectTo(port);
+             Socket acceptedFirst = Background.start("server", server::acceptClient).await(TestPeer.WAIT);
+             Socket acceptedSecond = Background.start("server", server::acceptClient).await(TestPeer.WAIT)) {
+            assertThat(acceptedFirst.getPort()).as("Step 2: the first acceptClient() returns the first client")
+                    .isEqualTo(first.localPort());
+            assertThat(acceptedSecond.getPort()).as("Step 2: the second acceptClient() returns the second client"
+                    + " (do not close serverSocket in acceptClient(): step 8 closes it)").isEqualTo(second.localPort());
         }
     }
 

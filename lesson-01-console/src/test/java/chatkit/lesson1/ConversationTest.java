@@ -3,6 +3,7 @@ package chatkit.lesson1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson1.testkit.Background;
+import chatkit.lesson1.testkit.ConsoleSpy;
 import chatkit.lesson1.testkit.Screen;
 import chatkit.lesson1.testkit.ScriptedKeyboard;
 import chatkit.lesson1.testkit.SocketPair;
@@ -125,11 +126,15 @@ class ConversationTest {
             }
         });
 
-        assertThat(friend.readLine()).as("Step 7: your first line").isEqualTo("hi");
-        friend.resetAbruptly();
+        try (ConsoleSpy realConsole = ConsoleSpy.start()) {
+            assertThat(friend.readLine()).as("Step 7: your first line").isEqualTo("hi");
+            friend.resetAbruptly();
 
-        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: run() after a connection reset: FRIEND_HUNG_UP, or an"
-                + " IOException let out").isIn(Ending.FRIEND_HUNG_UP, null);
+            assertThat(chat.await(TestPeer.WAIT)).as("Step 7: run() after a connection reset: FRIEND_HUNG_UP, or an"
+                    + " IOException let out").isIn(Ending.FRIEND_HUNG_UP, null);
+            assertThat(realConsole.text()).as("Step 7: what run() printed to the real System.out or System.err"
+                    + " (let the IOException out, or return; never printStackTrace)").isEmpty();
+        }
     }
 
     @Test
@@ -137,9 +142,10 @@ class ConversationTest {
     void friendsExitEndsTheChat() throws Exception {
         Background<Ending> chat = startConversation(ScriptedKeyboard.typing(), false);
 
-        friend.sendLine("EXIT");
+        friend.sendLine("  Exit ");
 
-        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns after the friend sent EXIT")
+        assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns after the friend sent \"  Exit \""
+                        + " (ask ChatProtocol.isExit)")
                 .isEqualTo(Ending.FRIEND_LEFT);
     }
 

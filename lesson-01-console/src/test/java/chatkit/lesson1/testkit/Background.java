@@ -53,6 +53,21 @@ public final class Background<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * What the background tasks that already finished returned, as " (meanwhile the conversation
+     * returned FRIEND_HUNG_UP)", or "" if none did: when a line never comes, this is often why.
+     */
+    public static String finishedSummary() {
+        StringBuilder summary = new StringBuilder();
+        for (Background<?> background : RUNNING) {
+            if (background.result.isDone() && !background.result.isCompletedExceptionally()) {
+                summary.append(summary.length() == 0 ? " (meanwhile " : ", ").append("the ").append(background.name)
+                        .append(" had already returned ").append(background.result.getNow(null));
+            }
+        }
+        return summary.length() == 0 ? "" : summary.append(")").toString();
+    }
+
     /** Stops every background task of the test; the step extension calls this after each test. */
     public static void closeAll() {
         for (Background<?> background : RUNNING) {

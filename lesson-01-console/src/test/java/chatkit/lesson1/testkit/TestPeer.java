@@ -115,7 +115,8 @@ public final class TestPeer implements AutoCloseable {
                     String sofar = line.size() == 0 ? "nothing"
                             : "\"" + line.toString(StandardCharsets.UTF_8) + "\" but no end-of-line '\\n'";
                     throw new AssertionError("no whole line arrived within " + limit.toSeconds()
-                            + " s (received " + sofar + "): was it sent with a '\\n', and flushed?");
+                            + " s (received " + sofar + "): was it sent with a '\\n', and flushed?"
+                            + Background.finishedSummary());
                 }
                 continue;
             }
