@@ -19,7 +19,8 @@ class ChatProtocolTest {
     @DisplayName("Step 6: exit in any mix of upper and lower case ends the chat")
     void exitInAnyCaseIsExit(String line) {
         assertThat(ChatProtocol.isExit(line))
-                .as("Step 6: ChatProtocol.isExit(\"%s\") - case must not matter", line)
+                .as("Step 6: ChatProtocol.isExit(\"%s\") - case must not matter, in any language (these tests run"
+                        + " in a Turkish locale: compare with equalsIgnoreCase, not toLowerCase)", line)
                 .isTrue();
     }
 
@@ -29,7 +30,8 @@ class ChatProtocolTest {
     @DisplayName("Step 6: spaces around exit are allowed")
     void spacesAroundExitAreAllowed(String line) {
         assertThat(ChatProtocol.isExit(line))
-                .as("Step 6: ChatProtocol.isExit(\"%s\") - ignore spaces before and after the word", line)
+                .as("Step 6: ChatProtocol.isExit(\"%s\") - ignore spaces before and after the word, and case"
+                        + " (in a Turkish locale too: equalsIgnoreCase)", line)
                 .isTrue();
     }
 

@@ -9,9 +9,11 @@ import chatkit.lesson1.testkit.Screen;
 import chatkit.lesson1.testkit.ScriptedKeyboard;
 import chatkit.lesson1.testkit.StepMessages;
 import chatkit.lesson1.testkit.TestPeer;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -135,11 +137,20 @@ class ConsoleChatServerTest {
 
         try (TestPeer first = TestPeer.connectTo(port); TestPeer second = TestPeer.connectTo(port);
              Socket acceptedFirst = Background.start("server", server::acceptClient).await(TestPeer.WAIT);
-             Socket acceptedSecond = Background.start("server", server::acceptClient).await(TestPeer.WAIT)) {
+             Socket acceptedSecond = Background.start("server", this::acceptAgain).await(TestPeer.WAIT)) {
             assertThat(acceptedFirst.getPort()).as("Step 2: the first acceptClient() returns the first client")
                     .isEqualTo(first.localPort());
             assertThat(acceptedSecond.getPort()).as("Step 2: the second acceptClient() returns the second client"
                     + " (do not close serverSocket in acceptClient(): step 8 closes it)").isEqualTo(second.localPort());
+        }
+    }
+
+    private Socket acceptAgain() throws IOException {
+        try {
+            return server.acceptClient();
+        } catch (SocketException e) {
+            throw new AssertionError("the second acceptClient() failed (" + e.getMessage() + "): did acceptClient()"
+                    + " close serverSocket? Leave it open; step 8 closes it", e);
         }
     }
 
