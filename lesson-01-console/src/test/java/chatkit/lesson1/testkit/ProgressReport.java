@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -69,7 +70,7 @@ public final class ProgressReport implements TestExecutionListener {
         if (failed) {
             stepResult.failed++;
             if (stepResult.firstFailure == null) {
-                String message = result.getThrowable().map(Steps::firstLine).orElse("failed");
+                String message = result.getThrowable().map(Steps::gist).orElse("failed");
                 // The "look at" part gets a line of its own in the report.
                 String lookAt = "Step " + step.get() + " (look at " + where(step.get()) + "): ";
                 stepResult.firstFailure = message.startsWith(lookAt) ? message.substring(lookAt.length()) : message;
@@ -163,9 +164,7 @@ public final class ProgressReport implements TestExecutionListener {
     }
 
     private static Optional<Integer> stepOf(TestIdentifier test) {
-        List<String> names = new ArrayList<>();
-        test.getTags().forEach(tag -> names.add(tag.getName()));
-        return Steps.stepOf(new java.util.HashSet<>(names));
+        return Steps.stepOf(test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet()));
     }
 
     private static void write(String report) {

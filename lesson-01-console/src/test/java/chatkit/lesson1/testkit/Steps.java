@@ -3,6 +3,7 @@ package chatkit.lesson1.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,16 +42,22 @@ public final class Steps {
         this.steps = steps;
     }
 
+    /** The steps of this lesson, from {@value #MANIFEST} on the test class path. */
     public static Steps load() {
-        Properties properties = new Properties();
         try (InputStream in = Steps.class.getClassLoader().getResourceAsStream(MANIFEST)) {
             if (in == null) {
                 throw new IllegalStateException(MANIFEST + " is missing from src/test/resources");
             }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + MANIFEST, e);
         }
+    }
+
+    /** The steps listed in a {@value #MANIFEST} file (the instructor's checks read each lesson's). */
+    public static Steps read(Reader manifest) throws IOException {
+        Properties properties = new Properties();
+        properties.load(manifest);
         List<Step> steps = new ArrayList<>();
         for (int n = 1; properties.containsKey("step." + n + ".title"); n++) {
             List<Integer> needs = new ArrayList<>();
@@ -99,7 +106,7 @@ public final class Steps {
      * with "Step N", says where to look, and keeps the original as its cause.
      */
     public AssertionError explain(int number, Throwable failure) {
-        String message = firstLine(failure);
+        String message = gist(failure);
         Matcher alreadyExplained = STEP_PREFIX.matcher(message);
         if (alreadyExplained.find() && alreadyExplained.group(1).equals(String.valueOf(number))
                 && failure instanceof AssertionError) {
@@ -125,7 +132,7 @@ public final class Steps {
      * no message. When a "TODO N not done" sentence hides further down, the first line and
      * that sentence.
      */
-    public static String firstLine(Throwable failure) {
+    public static String gist(Throwable failure) {
         String message = failure.getMessage();
         if (message == null || message.isBlank()) {
             return failure.getClass().getSimpleName();

@@ -4,16 +4,16 @@ package chatkit.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import chatkit.lesson1.testkit.Steps;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,8 +44,6 @@ class StarterFailsEveryStepProof {
     private static final Duration WHOLE_LESSON_LIMIT = Duration.ofSeconds(10);
     /** No single starter test should need more than this: a TODO fails at once. */
     private static final Duration ONE_TEST_LIMIT = Duration.ofSeconds(2);
-
-    private static final Pattern STEP_TAG = Pattern.compile("step-(\\d+)");
 
 
     /** What happened to one test. */
@@ -105,7 +103,7 @@ class StarterFailsEveryStepProof {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         Map<TestIdentifier, Long> started = new ConcurrentHashMap<>();
-        List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         launcher.execute(request, new TestExecutionListener() {
             @Override
             public void executionStarted(TestIdentifier test) {
@@ -133,13 +131,7 @@ class StarterFailsEveryStepProof {
 
     private static Outcome outcome(TestIdentifier test, TestExecutionResult.Status status, String message, Duration took) {
         Set<String> tags = test.getTags().stream().map(TestTag::getName).collect(Collectors.toCollection(TreeSet::new));
-        int step = 0;
-        for (String tag : tags) {
-            Matcher matcher = STEP_TAG.matcher(tag);
-            if (matcher.matches()) {
-                step = Integer.parseInt(matcher.group(1));
-            }
-        }
+        int step = Steps.stepOf(tags).orElse(0);
         String name = Optional.ofNullable(test.getLegacyReportingName()).orElse(test.getDisplayName());
         String where = test.getUniqueId().replaceAll(".*\\[class:([^\\]]*)\\].*", "$1");
         return new Outcome(where + "." + name, step, tags.contains("hidden"), tags.contains("provided"),

@@ -4,6 +4,7 @@ package chatkit.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import chatkit.lesson1.testkit.Steps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -16,7 +17,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -47,8 +47,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The proof builds that student: the reference files, with the body of every method whose TODO
  * belongs to another step put back to the starter's body ("TODO K not done"). It compiles them
  * with the provided files and runs the step's visible and hidden tests (the hidden ones as this
- * module compiled them) against them in a class loader of their own. This keeps the progress report's "waiting for step K" and a grader's "needs step K"
- * true, and no step's points ever depend on a later step.
+ * module compiled them) against them in a class loader of their own. This keeps the progress
+ * report's "waiting for step K" and a grader's "needs step K" true, and no step's points ever
+ * depend on a later step.
  */
 class StepsStandAloneProof {
 
@@ -82,19 +83,11 @@ class StepsStandAloneProof {
 
     /** step -> the steps it declares it needs, for every step of the lesson's manifest. */
     private static Map<Integer, Set<Integer>> needs(Lesson lesson) throws IOException {
-        Properties steps = new Properties();
-        try (var in = Files.newBufferedReader(lesson.path("steps"), StandardCharsets.UTF_8)) {
-            steps.load(in);
-        }
         Map<Integer, Set<Integer>> needs = new LinkedHashMap<>();
-        for (int n = 1; steps.containsKey("step." + n + ".title"); n++) {
-            Set<Integer> set = new TreeSet<>();
-            for (String need : steps.getProperty("step." + n + ".needs", "").split(",")) {
-                if (!need.isBlank()) {
-                    set.add(Integer.parseInt(need.trim()));
-                }
+        try (var in = Files.newBufferedReader(lesson.path("steps"), StandardCharsets.UTF_8)) {
+            for (Steps.Step step : Steps.read(in).all()) {
+                needs.put(step.number(), new TreeSet<>(step.needs()));
             }
-            needs.put(n, set);
         }
         return needs;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,7 @@ class StudentEditionProof {
         String studentFile = lesson.studentFiles().get(0);
         Files.copy(lesson.path("reference.dir").resolve(packagePath).resolve(studentFile),
                 solved.resolve(lesson.folder() + "/src/main/java/" + packagePath + "/" + studentFile),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(ExportStudentEdition.findSolvedStudentFiles(Lesson.kitRoot(), edition)).as("in the real export").isEmpty();
         assertThat(ExportStudentEdition.findSolvedStudentFiles(Lesson.kitRoot(), solved)).as("with a solved %s", studentFile)
