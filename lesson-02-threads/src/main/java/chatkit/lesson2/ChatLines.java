@@ -1,5 +1,7 @@
 package chatkit.lesson2;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,7 +58,9 @@ public final class ChatLines {
 
     /** The answer to /list: every nickname online, in alphabetical order, separated by spaces. */
     public static String online(List<String> nicknames) {
-        return "* ONLINE " + String.join(" ", nicknames);
+        List<String> sorted = new ArrayList<>(nicknames);
+        Collections.sort(sorted);
+        return "* ONLINE " + String.join(" ", sorted);
     }
 
     /** Information for the user, such as the answer to /help. */

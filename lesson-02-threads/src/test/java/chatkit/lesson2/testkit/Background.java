@@ -10,29 +10,49 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs part of the code under test (a server, a client, a conversation) on its own thread, the
+ * Runs part of the code under test (a server, a client handler, a reader) on its own thread, the
  * way it runs for real, and hands its failure to the test at once.
  *
  * Every helper that waits (for a line, for a client, for text on a screen) calls
  * {@link #rethrowAnyFailure()} while it waits, so an unfinished TODO on a background thread fails
  * the test in milliseconds with its own message, instead of a silent time-out.
+ *
+ * The threads your code starts from there (one per client, say) belong to the same thread group,
+ * so if one of them dies of an exception, that failure reaches the test at once too.
  */
 public final class Background<T> implements AutoCloseable {
 
     private static final Set<Background<?>> RUNNING = ConcurrentHashMap.newKeySet();
     private static final Duration SLICE = Duration.ofMillis(20);
+    /** Notified whenever a background task or one of its threads fails. */
+    private static final Object FAILED = new Object();
 
     private final String name;
     private final Thread thread;
     private final CompletableFuture<T> result = new CompletableFuture<>();
+    private volatile Throwable threadFailure;
+    private volatile String failedThread;
 
     private Background(String name, Callable<T> task) {
         this.name = name;
-        this.thread = new Thread(() -> {
+        // Threads inherit the group of the thread that creates them: every thread your code
+        // starts from this task lands here, and an exception that ends one is recorded.
+        ThreadGroup group = new ThreadGroup("test-" + name) {
+            @Override
+            public void uncaughtException(Thread thread, Throwable failure) {
+                if (threadFailure == null) {
+                    failedThread = thread.getName();
+                    threadFailure = failure;
+                }
+                signalFailure();
+            }
+        };
+        this.thread = new Thread(group, () -> {
             try {
                 result.complete(task.call());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
+                signalFailure();
             }
         }, "test-" + name);
         this.thread.setDaemon(true); // a stuck student thread never keeps the test JVM alive
@@ -50,6 +70,41 @@ public final class Background<T> implements AutoCloseable {
     public static void rethrowAnyFailure() {
         for (Background<?> background : RUNNING) {
             background.rethrowIfFailed();
+        }
+    }
+
+    /**
+     * For a test that is about to fail anyway (a connection closed when it should not have):
+     * waits up to {@code grace} for a background failure that explains it, and throws that
+     * instead. A thread that dies of an exception often closes its connection a moment before
+     * its exception is recorded.
+     */
+    public static void rethrowAnyFailureWithin(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (FAILED) {
+            while (!anyFailed() && !RUNNING.stream().allMatch(Background::isDone)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    FAILED.wait(Math.max(1, left / 1_000_000)); // woken by the next failure
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        rethrowAnyFailure();
+    }
+
+    private static boolean anyFailed() {
+        return RUNNING.stream().anyMatch(b -> b.threadFailure != null || b.result.isCompletedExceptionally());
+    }
+
+    private static void signalFailure() {
+        synchronized (FAILED) {
+            FAILED.notifyAll();
         }
     }
 
@@ -75,13 +130,17 @@ public final class Background<T> implements AutoCloseable {
         }
     }
 
-    /** Throws, as a test failure, this task's failure if it failed. */
+    /** Throws, as a test failure, this task's failure if it failed, or that of a thread it started. */
     public void rethrowIfFailed() {
+        Throwable failure = threadFailure;
+        if (failure != null) {
+            throw asFailure(failure, "thread " + failedThread + ", which the " + name + " started");
+        }
         if (result.isCompletedExceptionally()) {
             try {
                 result.getNow(null);
             } catch (Exception e) {
-                throw asFailure(e.getCause() == null ? e : e.getCause());
+                throw asFailure(e.getCause() == null ? e : e.getCause(), "the " + name + "'s thread");
             }
         }
     }
@@ -106,7 +165,7 @@ public final class Background<T> implements AutoCloseable {
                             + " s: it waits for something that never comes (a line, a client, a close?)");
                 }
             } catch (ExecutionException e) {
-                throw asFailure(e.getCause());
+                throw asFailure(e.getCause(), "the " + name + "'s thread");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for the " + name, e);
@@ -122,13 +181,13 @@ public final class Background<T> implements AutoCloseable {
         }
     }
 
-    private AssertionError asFailure(Throwable cause) {
+    private AssertionError asFailure(Throwable cause, String where) {
         if (cause instanceof AssertionError) {
             return (AssertionError) cause;
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
                 : cause instanceof UnsupportedOperationException ? cause.getMessage()
                 : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return new AssertionError(message + " (thrown on the " + name + "'s thread)", cause);
+        return new AssertionError(message + " (thrown on " + where + ")", cause);
     }
 }

@@ -51,12 +51,17 @@ public final class TestPeer implements AutoCloseable {
 
     /** Waits (bounded) for a client to connect to {@code listener}, and returns that connection. */
     public static TestPeer acceptFrom(ServerSocket listener) throws IOException {
+        return new TestPeer(acceptSocketFrom(listener));
+    }
+
+    /** Waits (bounded) for a client to connect to {@code listener}, and returns the plain socket. */
+    public static Socket acceptSocketFrom(ServerSocket listener) throws IOException {
         listener.setSoTimeout(SLICE_MILLIS);
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             Background.rethrowAnyFailure();
             try {
-                return new TestPeer(listener.accept());
+                return listener.accept();
             } catch (SocketTimeoutException e) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("no client connected within " + WAIT.toSeconds() + " s");

@@ -1,0 +1,77 @@
+package chatkit.lesson2.testkit;
+
+import chatkit.lesson2.ClientHandler;
+import chatkit.lesson2.ClientRegistry;
+import chatkit.lesson2.Connection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chat room without the server's accept loop: one {@link ClientRegistry}, and for each user a
+ * real connection on 127.0.0.1 whose server end runs your {@link ClientHandler} on a
+ * {@link Background} thread, exactly as the server would. So the steps about the handler can be
+ * tested before step 1 is done.
+ */
+public final class Room implements AutoCloseable {
+
+    /** A line the test broadcasts to everyone: whatever a user reads before it was sent before it. */
+    public static final String SENTINEL = "(sentinel)";
+
+    private final ClientRegistry registry = new ClientRegistry();
+    private final ServerSocket listener;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Connection outsider;
+
+    public Room() throws IOException {
+        listener = TestPeer.listenOnAnyPort();
+        TestPeer outsiderPeer = TestPeer.connectTo(listener.getLocalPort());
+        open.add(outsiderPeer);
+        outsider = new Connection(TestPeer.acceptSocketFrom(listener));
+        open.add(outsider);
+    }
+
+    /**
+     * Broadcasts {@link #SENTINEL} to everyone online, from a connection that is not in the room.
+     * The registry sends lines to each client in order, so a line a user reads before the
+     * sentinel was sent before it, and a line that is not there before it was never sent.
+     */
+    public void broadcastSentinel() {
+        registry.broadcast(SENTINEL, outsider);
+    }
+
+    public ClientRegistry registry() {
+        return registry;
+    }
+
+    /** A new connection whose server end runs a ClientHandler; the user has not joined yet. */
+    public ChatUser connect() throws IOException {
+        TestPeer user = TestPeer.connectTo(listener.getLocalPort());
+        open.add(user);
+        Connection serverEnd = new Connection(TestPeer.acceptSocketFrom(listener));
+        open.add(serverEnd);
+        ClientHandler handler = new ClientHandler(serverEnd, registry);
+        Background.start("handler of connection " + (open.size() / 2 - 1), () -> {
+            handler.run();
+            return null;
+        });
+        return ChatUser.on(user);
+    }
+
+    /** Connects and joins as {@code nickname}: returns once the handler has welcomed the user. */
+    public ChatUser join(String nickname) throws IOException {
+        ChatUser user = connect();
+        user.expectHello();
+        user.joinAs(nickname);
+        return user;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+        listener.close();
+    }
+}
