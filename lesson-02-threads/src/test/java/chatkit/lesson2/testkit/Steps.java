@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The lesson's steps, as listed in {@code lesson-steps.properties}: the same numbers as the
+ * The lesson's steps, as listed in {@code lesson-02-steps.properties}: the same numbers as the
  * README's steps, the TODOs and the {@code @Tag("step-N")} of the tests.
  */
 public final class Steps {
 
     /** The file that lists the steps; also read by the instructor's checks. */
-    public static final String MANIFEST = "lesson-steps.properties";
+    public static final String MANIFEST = "lesson-02-steps.properties";
 
     private static final Pattern STEP_TAG = Pattern.compile("step-(\\d+)");
     private static final Pattern TODO_NOT_DONE = Pattern.compile("TODO (\\d+) not done");

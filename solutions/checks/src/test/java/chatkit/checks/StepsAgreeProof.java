@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Handout step N = TODO N = tests tagged step-N = step N of lesson-steps.properties, in every lesson;
+ * Handout step N = TODO N = tests tagged step-N = step N of lesson-NN-steps.properties, in every lesson;
  * and the manifest's student files are exactly the reference's files.
  */
 class StepsAgreeProof {
@@ -35,7 +35,7 @@ class StepsAgreeProof {
         Set<Integer> visibleTags = numbers(allText(lesson.path("visible.tests")), "@Tag\\(\"step-(\\d+)\"\\)");
         Set<Integer> hiddenTags = numbers(allText(lesson.path("hidden.tests")), "@Tag\\(\"step-(\\d+)\"\\)");
 
-        assertThat(manifestSteps).as("%s: steps in lesson-steps.properties", lesson).isNotEmpty();
+        assertThat(manifestSteps).as("%s: steps in lesson-NN-steps.properties", lesson).isNotEmpty();
         assertThat(handoutSteps).as("%s: '## Step N:' headings in the handout", lesson).isEqualTo(manifestSteps);
         assertThat(todoSteps).as("%s: TODO numbers in the starter code", lesson).isEqualTo(manifestSteps);
         assertThat(visibleTags).as("%s: step tags of the visible tests (every step needs tests)", lesson)

@@ -1,0 +1,178 @@
+// @kit:instructor-only hidden tests - never copy into the student edition
+package chatkit.lesson2.hidden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chatkit.lesson2.ClientRegistry;
+import chatkit.lesson2.Connection;
+import chatkit.lesson2.hidden.Wires.Wire;
+import chatkit.lesson2.testkit.Background;
+import chatkit.lesson2.testkit.StepMessages;
+import chatkit.lesson2.testkit.TestPeer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith({StepMessages.class, Seeded.class})
+@Tag("hidden")
+class RegistryHiddenTest {
+
+    private final ClientRegistry registry = new ClientRegistry();
+    private final Wires wires = new Wires();
+
+    @AfterEach
+    void close() throws Exception {
+        wires.close();
+    }
+
+    @RepeatedTest(3)
+    @Tag("step-2")
+    @DisplayName("Step 2: one nickname claimed by a random number of threads at once: exactly one wins, every round")
+    void oneWinnerPerRound(Random random) throws Exception {
+        List<Wire> clients = wires.open(16);
+        for (int round = 1; round <= 30; round++) {
+            ClientRegistry fresh = new ClientRegistry();
+            String name = Texts.nickname(random, round);
+            int threads = 2 + random.nextInt(15);
+
+            List<Boolean> answers = Wires.allAtOnce(threads, i -> fresh.add(name, clients.get(i).connection()));
+
+            assertThat(answers).as("Step 2: add(\"%s\", ...) from %d threads at once, round %d: exactly one true",
+                    name, threads, round).containsOnlyOnce(true);
+        }
+    }
+
+    @RepeatedTest(2)
+    @Tag("step-2")
+    @DisplayName("Step 2: adds and removes from many threads at once leave exactly the right names")
+    void addsAndRemovesFromManyThreads(Random random) throws Exception {
+        int threads = 4 + random.nextInt(5);
+        List<Wire> clients = wires.open(threads);
+        List<List<String>> kept = new ArrayList<>();
+        List<List<String>> dropped = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<String> keep = new ArrayList<>();
+            List<String> drop = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                (random.nextInt(3) == 0 ? drop : keep).add("t" + t + "_" + i);
+            }
+            kept.add(keep);
+            dropped.add(drop);
+        }
+
+        Wires.allAtOnce(threads, t -> {
+            Connection connection = clients.get(t).connection();
+            kept.get(t).forEach(name -> registry.add(name, connection));
+            dropped.get(t).forEach(name -> registry.add(name, connection));
+            dropped.get(t).forEach(registry::remove);
+            return true;
+        });
+
+        Set<String> expected = new HashSet<>();
+        kept.forEach(expected::addAll);
+        assertThat(registry.nicknames()).as("Step 2: nicknames() after %d threads added and removed at once", threads)
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @RepeatedTest(3)
+    @Tag("step-3")
+    @DisplayName("Step 3: a broadcast reaches every one of a random group but the sender")
+    void broadcastToARandomGroup(Random random) throws Exception {
+        int size = 2 + random.nextInt(9);
+        List<Wire> clients = wires.open(size);
+        List<String> names = Texts.nicknames(random, size);
+        for (int i = 0; i < size; i++) {
+            registry.add(names.get(i), clients.get(i).connection());
+        }
+        int sender = random.nextInt(size);
+        String line = "<" + names.get(sender) + "> " + Texts.chatLine(random);
+
+        registry.broadcast(line, clients.get(sender).connection());
+
+        for (int i = 0; i < size; i++) {
+            if (i == sender) {
+                assertThat(clients.get(i).nextLineAfterASentinel()).as("Step 3: the sender's next line").isEqualTo("(sentinel)");
+            } else {
+                assertThat(clients.get(i).peer().readLine()).as("Step 3: what %s reads", names.get(i)).isEqualTo(line);
+            }
+        }
+    }
+
+    @RepeatedTest(2)
+    @Tag("step-3")
+    @DisplayName("Step 3: broadcasts while others join and leave: those who stay get every line, in order")
+    void broadcastWhileOthersComeAndGo(Random random) throws Exception {
+        List<Wire> stayers = wires.open(2 + random.nextInt(3));
+        Wire talker = wires.open();
+        List<Wire> churners = wires.open(4);
+        for (int i = 0; i < stayers.size(); i++) {
+            registry.add("stay" + i, stayers.get(i).connection());
+        }
+        registry.add("talker", talker.connection());
+        int lines = 300 + random.nextInt(300);
+        AtomicBoolean talking = new AtomicBoolean(true);
+
+        Background<Void> churn = Background.start("join-and-leave", () -> {
+            for (int round = 0; talking.get(); round++) {
+                for (int c = 0; c < churners.size(); c++) {
+                    registry.add("churn" + c + "_" + round, churners.get(c).connection());
+                }
+                for (int c = 0; c < churners.size(); c++) {
+                    registry.remove("churn" + c + "_" + round);
+                }
+            }
+            return null;
+        });
+        Background<Void> talk = Background.start("talker", () -> {
+            for (int i = 1; i <= lines; i++) {
+                registry.broadcast("<talker> line " + i, talker.connection());
+            }
+            talking.set(false);
+            return null;
+        });
+        talk.await(TestPeer.WAIT.multipliedBy(3));
+        churn.await(TestPeer.WAIT);
+
+        for (int s = 0; s < stayers.size(); s++) {
+            for (int i = 1; i <= lines; i++) {
+                assertThat(stayers.get(s).peer().readLine()).as("Step 3: line %d of %d that stay%d reads while others"
+                        + " joined and left (synchronized: one thread at a time in the registry)", i, lines, s)
+                        .isEqualTo("<talker> line " + i);
+            }
+        }
+    }
+
+    @RepeatedTest(2)
+    @Tag("step-6")
+    @DisplayName("Step 6: sendTo() reaches exactly the one named among many")
+    void sendToOneAmongMany(Random random) throws Exception {
+        int size = 2 + random.nextInt(8);
+        List<Wire> clients = wires.open(size);
+        List<String> names = Texts.nicknames(random, size);
+        for (int i = 0; i < size; i++) {
+            registry.add(names.get(i), clients.get(i).connection());
+        }
+        int to = random.nextInt(size);
+        String line = "[x -> " + names.get(to) + "] " + Texts.chatLine(random);
+
+        assertThat(registry.sendTo(names.get(to), line)).isTrue();
+        assertThat(registry.sendTo(names.get(to) + "_not", line)).as("Step 6: sendTo() a nickname nobody has").isFalse();
+
+        for (int i = 0; i < size; i++) {
+            if (i == to) {
+                assertThat(clients.get(i).peer().readLine()).as("Step 6: what %s reads", names.get(i)).isEqualTo(line);
+            } else {
+                assertThat(clients.get(i).nextLineAfterASentinel()).as("Step 6: %s's next line (not the addressee)",
+                        names.get(i)).isEqualTo("(sentinel)");
+            }
+        }
+    }
+}

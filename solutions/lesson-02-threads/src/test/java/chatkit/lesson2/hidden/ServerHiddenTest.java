@@ -1,0 +1,237 @@
+// @kit:instructor-only hidden tests - never copy into the student edition
+package chatkit.lesson2.hidden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chatkit.lesson2.ChatLines;
+import chatkit.lesson2.testkit.Background;
+import chatkit.lesson2.testkit.ChatUser;
+import chatkit.lesson2.testkit.ConsoleSpy;
+import chatkit.lesson2.testkit.StepMessages;
+import chatkit.lesson2.testkit.TestPeer;
+import chatkit.lesson2.testkit.TestServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ThrowingRunnable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole server (steps 1 to 7 together): what the handout's "try it yourself" does, and its robustness. */
+@ExtendWith({StepMessages.class, Seeded.class})
+@Tag("hidden")
+@Tag("step-7")
+class ServerHiddenTest {
+
+    @RepeatedTest(2)
+    @DisplayName("Step 7: a whole chat over the server: join, talk, /list, /msg, leave")
+    void aWholeChat(Random random) throws Exception {
+        List<String> names = Texts.nicknames(random, 3);
+        try (TestServer server = TestServer.start();
+             ChatUser a = server.join(names.get(0));
+             ChatUser b = server.join(names.get(1));
+             ChatUser c = server.join(names.get(2))) {
+            String text = Texts.chatLine(random);
+            a.say(text);
+            assertThat(b.nextChatLine()).isEqualTo(ChatLines.chat(names.get(0), text));
+            assertThat(c.nextChatLine()).isEqualTo(ChatLines.chat(names.get(0), text));
+
+            b.say("/msg " + names.get(2) + " " + text);
+            // Spaces at the end of a command line are dropped (docs/protocol.md).
+            assertThat(c.nextLineStartingWith("[")).isEqualTo(ChatLines.privateMessage(names.get(1), names.get(2),
+                    text.strip()));
+
+            c.say("/quit");
+            assertThat(c.nextLineStartingWith("* BYE")).isNotNull();
+            assertThat(a.nextLineStartingWith("* LEAVE")).isEqualTo(ChatLines.left(names.get(2)));
+            assertThat(a.online()).containsExactlyInAnyOrder(names.get(0), names.get(1));
+        }
+    }
+
+    @Test
+    @DisplayName("Step 7: a client that connects and never sends holds up nobody")
+    void aSilentClientHoldsUpNobody() throws Exception {
+        try (TestServer server = TestServer.start();
+             TestPeer silent = TestPeer.connectTo(server.port());
+             ChatUser alice = server.join("alice");
+             ChatUser bob = server.join("bob")) {
+            alice.say("anyone there?");
+
+            assertThat(bob.nextChatLine()).isEqualTo("<alice> anyone there?");
+            assertThat(silent.readLine()).startsWith(ChatUser.HELLO);
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("Step 7: a client that never reads does not slow down the others, and is dropped in the end")
+    void aClientThatNeverReadsIsDropped() throws Exception {
+        try (TestServer server = TestServer.start();
+             ChatUser sleeper = server.join("sleeper");
+             ChatUser alice = server.join("alice");
+             ChatUser bob = server.join("bob")) {
+            String big = "y".repeat(900);
+            int lines = 25_000; // about 22 MB: more than the sleeper's socket buffers and outbox hold
+            int batch = 250;    // bob reads as fast as alice writes: only the sleeper falls behind
+            for (int start = 0; start < lines; start += batch) {
+                for (int i = start; i < start + batch; i++) {
+                    alice.say(i + big);
+                }
+                for (int i = start; i < start + batch; i++) {
+                    String line = bob.nextChatLine();
+                    if (!("<alice> " + i + big).equals(line)) {
+                        throw new AssertionError("Step 7: bob's line " + i + " while the sleeper does not read was "
+                                + (line == null ? "nothing: the connection closed" : line.substring(0, 20) + "..."));
+                    }
+                }
+            }
+            assertThat(alice.nextLineStartingWith("* LEAVE")).as("Step 7: the sleeper's connection is closed when its"
+                    + " outbox fills up, and it leaves like anyone else").isEqualTo(ChatLines.left("sleeper"));
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("Step 7: 1,000 connects and disconnects in a row leave no thread and no socket behind")
+    void noLeaks() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            int threadsBefore = threadCount();
+            try (ChatUser first = server.join("first")) {
+                first.say("/quit");
+                assertThat(first.closedByServer()).isTrue();
+            }
+            awaitThreads(threadsBefore);
+            long filesBefore = openFiles();
+
+            for (int i = 0; i < 1000; i++) {
+                if (i % 10 == 0) {
+                    try (ChatUser user = server.join("u" + i)) {
+                        if (i % 20 == 0) {
+                            user.vanish();
+                        } else {
+                            user.say("/quit");
+                            assertThat(user.closedByServer()).isTrue();
+                        }
+                    }
+                } else {
+                    try (TestPeer peer = TestPeer.connectTo(server.port())) {
+                        if (i % 3 == 0) {
+                            peer.readLine();
+                        }
+                    }
+                }
+            }
+
+            awaitThreads(threadsBefore);
+            if (filesBefore >= 0) {
+                await().atMost(Duration.ofSeconds(10)).pollInSameThread().failFast((ThrowingRunnable) Background::rethrowAnyFailure)
+                        .untilAsserted(() -> assertThat(openFiles()).as("Step 7: open files (sockets) of this JVM after"
+                                + " 1,000 clients came and went, compared with %d before", filesBefore)
+                                .isLessThanOrEqualTo(filesBefore + 5));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Step 7: closing the server says goodbye to everyone, disconnects them and ends every thread")
+    void closingEndsEverything() throws Exception {
+        TestServer server = TestServer.start();
+        int threadsBefore = threadCount();
+        List<ChatUser> users = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                users.add(server.join("user" + i));
+            }
+            server.close();
+            server.acceptLoop().await(TestPeer.WAIT);
+            for (ChatUser user : users) {
+                assertThat(user.nextLineStartingWith("* BYE")).isNotNull();
+                assertThat(user.closedByServer()).isTrue();
+            }
+            awaitThreads(threadsBefore - 1); // the accept loop's thread has ended too
+        } finally {
+            for (ChatUser user : users) {
+                user.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Step 7: users who vanish or send junk: nothing is printed on the server's console")
+    void nothingOnTheConsole() throws Exception {
+        try (ConsoleSpy console = ConsoleSpy.start();
+             TestServer server = TestServer.start();
+             ChatUser alice = server.join("alice")) {
+            for (int i = 0; i < 5; i++) {
+                ChatUser user = server.join("v" + i);
+                user.peer().sendBytes(new byte[] {(byte) 0xFF, 'x'});
+                user.vanish();
+            }
+            TestPeer.connectTo(server.port()).resetAbruptly();
+            for (int i = 0; i < 5; i++) {
+                alice.nextLineStartingWith("* LEAVE");
+            }
+
+            assertThat(alice.online()).containsExactly("alice");
+            assertThat(console.text()).as("Step 7: what the server printed on the real console").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("Step 7: cross check: the reference console client chats through this server")
+    void referenceClientThroughThisServer() throws Exception {
+        try (TestServer server = TestServer.start();
+             ReferenceProcess client = ReferenceProcess.client(server.port());
+             ChatUser dave = server.join("dave")) {
+            client.awaitOutput("* HELLO");
+            client.type("carol");
+            client.awaitOutput("* WELCOME carol");
+            assertThat(dave.nextLine()).isEqualTo(ChatLines.joined("carol"));
+
+            dave.say("hello carol, ça va? 🙂");
+            client.awaitOutput("<dave> hello carol, ça va? 🙂");
+            client.type("fine, thanks");
+            assertThat(dave.nextChatLine()).isEqualTo("<carol> fine, thanks");
+
+            client.type("/quit");
+            client.awaitOutput("* BYE");
+            assertThat(client.awaitExit()).as("the reference client's exit code").isZero();
+            assertThat(dave.nextLine()).isEqualTo(ChatLines.left("carol"));
+        }
+    }
+
+    private static int threadCount() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    /** Waits until the JVM has no more threads than {@code expected} (bounded); fails naming the extra ones. */
+    private static void awaitThreads(int expected) {
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                    .failFast((ThrowingRunnable) Background::rethrowAnyFailure)
+                    .until(() -> threadCount() <= expected);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).sorted().toList();
+            throw new AssertionError("Step 7: threads still running: " + threadCount() + ", expected at most " + expected
+                    + " (does every client's thread end when it leaves?): " + names);
+        }
+    }
+
+    /** Open file descriptors of this JVM, or -1 where the system does not tell. */
+    private static long openFiles() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getOpenFileDescriptorCount();
+        }
+        return -1;
+    }
+}
