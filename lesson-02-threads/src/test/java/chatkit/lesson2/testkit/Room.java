@@ -1,5 +1,6 @@
 package chatkit.lesson2.testkit;
 
+import chatkit.lesson2.ChatLines;
 import chatkit.lesson2.ClientHandler;
 import chatkit.lesson2.ClientRegistry;
 import chatkit.lesson2.Connection;
@@ -13,6 +14,10 @@ import java.util.List;
  * real connection on 127.0.0.1 whose server end runs your {@link ClientHandler} on a
  * {@link Background} thread, exactly as the server would. So the steps about the handler can be
  * tested before step 1 is done.
+ *
+ * {@link #upToNickname()} runs only the start of each handler (hello, then your
+ * registerNickname()) and keeps the connection open: the tests of step 4 use it, so they do not
+ * depend on chat() (step 5), which the whole handler runs next.
  */
 public final class Room implements AutoCloseable {
 
@@ -23,8 +28,20 @@ public final class Room implements AutoCloseable {
     private final ServerSocket listener;
     private final List<AutoCloseable> open = new ArrayList<>();
     private final Connection outsider;
+    private final boolean wholeConversation;
 
+    /** A room whose handlers run the whole conversation: ClientHandler.run(). */
     public Room() throws IOException {
+        this(true);
+    }
+
+    /** A room whose handlers only say hello and register a nickname, then leave the connection open. */
+    public static Room upToNickname() throws IOException {
+        return new Room(false);
+    }
+
+    private Room(boolean wholeConversation) throws IOException {
+        this.wholeConversation = wholeConversation;
         listener = TestPeer.listenOnAnyPort();
         TestPeer outsiderPeer = TestPeer.connectTo(listener.getLocalPort());
         open.add(outsiderPeer);
@@ -53,7 +70,12 @@ public final class Room implements AutoCloseable {
         open.add(serverEnd);
         ClientHandler handler = new ClientHandler(serverEnd, registry);
         Background.start("handler of connection " + (open.size() / 2 - 1), () -> {
-            handler.run();
+            if (wholeConversation) {
+                handler.run();
+            } else {
+                serverEnd.send(ChatLines.hello()); // what run() does first
+                handler.registerNickname();
+            }
             return null;
         });
         return ChatUser.on(user);

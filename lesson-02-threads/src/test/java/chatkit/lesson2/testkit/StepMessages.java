@@ -29,6 +29,7 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
     @Override
     public void beforeEach(ExtensionContext context) {
         Optional<Integer> step = Steps.stepOf(context.getTags());
+        Background.countOnlySteps(step.map(STEPS::withNeeds).orElse(null));
         if (step.isPresent() && TIMED_OUT.contains(step.get())) {
             throw new AssertionError("Step " + step.get() + ": not run, because an earlier test of this step timed out."
                     + " Fix that one first (look at " + STEPS.step(step.get()).where() + ").");

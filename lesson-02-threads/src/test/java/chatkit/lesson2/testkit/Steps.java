@@ -84,6 +84,19 @@ public final class Steps {
         return steps.get(number - 1);
     }
 
+    /** Step {@code number} and every step it needs, directly or through others. */
+    public Set<Integer> withNeeds(int number) {
+        Set<Integer> all = new java.util.TreeSet<>();
+        List<Integer> todo = new ArrayList<>(List.of(number));
+        while (!todo.isEmpty()) {
+            int next = todo.remove(todo.size() - 1);
+            if (next >= 1 && next <= steps.size() && all.add(next)) {
+                todo.addAll(step(next).needs());
+            }
+        }
+        return all;
+    }
+
     /** The step number of a test, from its tags ("step-3" gives 3); empty for provided-code tests. */
     public static Optional<Integer> stepOf(Set<String> tags) {
         for (String tag : tags) {
