@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <pre>
  *   solutions/benchmark                         reference server, N = 10, 100, 1000
  *   solutions/benchmark --server plain          the plain server as tutorials write it
+ *   solutions/benchmark --server plain-nodelay  the same with setTcpNoDelay(true): Nagle's share
  *   solutions/benchmark --clients 10,100 --messages 300
  * </pre>
  *
@@ -58,14 +59,17 @@ public final class FanOutBenchmark {
                 case "--messages" -> messages = Integer.parseInt(args[++i]);
                 case "--burst" -> burst = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --clients 10,100,1000 --server reference|plain --messages M --burst B)");
+                        + " (use --clients 10,100,1000 --server reference|plain|plain-nodelay --messages M --burst B)");
             }
         }
         System.out.printf(Locale.ROOT, "Java %s on %s %s, %d cores; server: %s%n", System.getProperty("java.version"),
                 System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
                 server);
         double rtt = roundTripMicros();
-        System.out.printf(Locale.ROOT, "loopback round trip p50: %.1f us%n%n", rtt);
+        System.out.printf(Locale.ROOT, "loopback round trip p50: %.1f us%n", rtt);
+        System.out.printf(Locale.ROOT, "Nagle probe (a request answered by two lines, written one after the other):"
+                + " p50 %.3f ms with Nagle's algorithm, %.3f ms with setTcpNoDelay(true)%n%n",
+                twoLineAnswerMicros(false) / 1000, twoLineAnswerMicros(true) / 1000);
         System.out.println("| N | fan-out p50 | fan-out p99 | p50 / round trip | goal for p50 | deliveries/s (burst)"
                 + " | lines lost |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -85,8 +89,8 @@ public final class FanOutBenchmark {
     private static Result run(String kind, int n, int messages, int burst) throws Exception {
         AutoCloseable server;
         int port;
-        if (kind.equals("plain")) {
-            PlainChatServer plain = new PlainChatServer();
+        if (kind.startsWith("plain")) {
+            PlainChatServer plain = new PlainChatServer(kind.equals("plain-nodelay"));
             server = plain;
             port = plain.port();
         } else {
@@ -190,6 +194,53 @@ public final class FanOutBenchmark {
                     long start = System.nanoTime();
                     out.write("<c0> " + i + "\n");
                     out.flush();
+                    in.readLine();
+                    if (i >= 0) {
+                        times[i] = System.nanoTime() - start;
+                    }
+                }
+                Arrays.sort(times);
+                return percentile(times, 50) / 1000.0;
+            }
+        }
+    }
+
+    /**
+     * p50 in microseconds of: send a request line, receive an answer of two lines that the server
+     * wrote and flushed one after the other (as a chat server does when two lines for one client
+     * follow each other). Without {@code noDelay}, Nagle's algorithm holds the second line until
+     * the first is acknowledged, and the client delays that acknowledgement.
+     */
+    private static double twoLineAnswerMicros(boolean noDelay) throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket socket = listener.accept()) {
+                    socket.setTcpNoDelay(noDelay);
+                    BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                    Writer out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        out.write("* INFO first line for " + line + "\n");
+                        out.flush();
+                        out.write("* INFO second line for " + line + "\n");
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    // done
+                }
+            }, "two-line-answers");
+            answering.setDaemon(true);
+            answering.start();
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+                socket.setTcpNoDelay(true);
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+                long[] times = new long[100];
+                for (int i = -20; i < times.length; i++) {
+                    long start = System.nanoTime();
+                    out.write("/request " + i + "\n");
+                    out.flush();
+                    in.readLine();
                     in.readLine();
                     if (i >= 0) {
                         times[i] = System.nanoTime() - start;

@@ -17,14 +17,17 @@ import java.util.List;
  * A chat server as most tutorials write it, for comparison only: a thread per client, a
  * synchronized list of writers, {@code println} with auto-flush straight into each socket, and
  * no {@code setTcpNoDelay(true)}. It speaks just enough of docs/protocol.md for the benchmark
- * (hello, nickname, welcome, chat lines).
+ * (hello, nickname, welcome, chat lines). With {@code noDelay} it turns Nagle's algorithm off,
+ * and nothing else changes: the difference between the two is Nagle's.
  */
 final class PlainChatServer implements AutoCloseable {
 
     private final ServerSocket serverSocket;
     private final List<PrintWriter> clients = new ArrayList<>();
+    private final boolean noDelay;
 
-    PlainChatServer() throws IOException {
+    PlainChatServer(boolean noDelay) throws IOException {
+        this.noDelay = noDelay;
         serverSocket = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptClients, "plain-accept");
         acceptor.setDaemon(true);
@@ -51,6 +54,7 @@ final class PlainChatServer implements AutoCloseable {
     private void serve(Socket socket) {
         PrintWriter out = null;
         try (socket) {
+            socket.setTcpNoDelay(noDelay);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             out = new PrintWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), true);
             out.print("* HELLO Welcome!\n");
