@@ -74,7 +74,8 @@ public class Connection implements Closeable {
         if (closing) {
             return;
         }
-        if (!outbox.offer(line)) {
+        // One slot more than OUTBOX_LINES is kept free for END, so close() always fits.
+        if (outbox.size() >= OUTBOX_LINES || !outbox.offer(line)) {
             droppedForNotReading = true;
             closeNow();
         }

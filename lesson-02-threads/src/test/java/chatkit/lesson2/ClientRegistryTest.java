@@ -9,7 +9,6 @@ import chatkit.lesson2.testkit.TestPeer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -121,7 +120,7 @@ class ClientRegistryTest {
             connections.add(newClient().connection());
         }
         // Eight threads at once, each adding 250 different names.
-        allAtOnce(connections.size(), thread -> {
+        Background.allAtOnce(connections.size(), thread -> {
             for (int i = 0; i < 250; i++) {
                 registry.add("user" + thread + "_" + i, connections.get(thread));
             }
@@ -209,25 +208,6 @@ class ClientRegistryTest {
     /** Calls add() from one thread per connection, all released at the same moment; returns the answers. */
     private static List<Boolean> addAllAtOnce(ClientRegistry registry, List<Connection> connections,
                                               IntFunction<String> name) {
-        return allAtOnce(connections.size(), i -> registry.add(name.apply(i), connections.get(i)));
-    }
-
-    /** Runs {@code work} on {@code threads} threads released at the same moment; returns what each returned. */
-    private static <T> List<T> allAtOnce(int threads, IntFunction<T> work) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Background<T>> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            workers.add(Background.start("thread " + (i + 1) + " of " + threads, () -> {
-                start.await();
-                return work.apply(index);
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Background<T> worker : workers) {
-            results.add(worker.await(TestPeer.WAIT));
-        }
-        return results;
+        return Background.allAtOnce(connections.size(), i -> registry.add(name.apply(i), connections.get(i)));
     }
 }

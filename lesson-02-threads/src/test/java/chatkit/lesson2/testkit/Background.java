@@ -1,14 +1,18 @@
 package chatkit.lesson2.testkit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
 
 /**
  * Runs part of the code under test (a server, a client handler, a reader) on its own thread, the
@@ -71,6 +75,28 @@ public final class Background<T> implements AutoCloseable {
         RUNNING.add(background);
         background.thread.start();
         return background;
+    }
+
+    /**
+     * Runs {@code work} on {@code threads} threads released at the same moment (a race on
+     * purpose), and returns what each returned, in order. Fails like {@link #await} if one fails.
+     */
+    public static <R> List<R> allAtOnce(int threads, IntFunction<R> work) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Background<R>> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int index = i;
+            workers.add(start("thread " + (i + 1) + " of " + threads, () -> {
+                start.await();
+                return work.apply(index);
+            }));
+        }
+        start.countDown();
+        List<R> results = new ArrayList<>();
+        for (Background<R> worker : workers) {
+            results.add(worker.await(TestPeer.WAIT.multipliedBy(2)));
+        }
+        return results;
     }
 
     /** Throws, as a test failure, the first failure of any background task of this test. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson2.ChatClient;
 import chatkit.lesson2.testkit.Background;
+import chatkit.lesson2.testkit.ChatUser;
 import chatkit.lesson2.testkit.Screen;
 import chatkit.lesson2.testkit.ScriptedKeyboard;
 import chatkit.lesson2.testkit.StepMessages;
@@ -37,6 +38,24 @@ class ClientHiddenTest {
             client.close();
             server.close();
             listener.close();
+        }
+    }
+
+    /** The whole client program, run as main would run it, on a keyboard and screens the test holds. */
+    private record ClientProgram(Screen out, Screen err, ScriptedKeyboard keyboard, Background<Integer> exitCode)
+            implements AutoCloseable {
+        static ClientProgram start(int port) {
+            Screen out = new Screen();
+            Screen err = new Screen();
+            ScriptedKeyboard keyboard = new ScriptedKeyboard(out);
+            Background<Integer> program = Background.start("client program", () -> ChatClient.run(
+                    new String[] {"--port", String.valueOf(port)}, keyboard.reader(), out.writer(), err.writer()));
+            return new ClientProgram(out, err, keyboard, program);
+        }
+
+        @Override
+        public void close() {
+            keyboard.endInput(); // the program's keyboard thread ends too
         }
     }
 
@@ -116,36 +135,28 @@ class ClientHiddenTest {
     @Tag("step-9")
     @DisplayName("Step 9: the client program chats with a pretend server, and /quit ends it with exit code 0")
     void theClientProgram() throws Exception {
-        try (ServerSocket listener = TestPeer.listenOnAnyPort()) {
-            Screen out = new Screen();
-            Screen err = new Screen();
-            ScriptedKeyboard keyboard = new ScriptedKeyboard(out);
-            Background<Integer> program = Background.start("client program", () -> ChatClient.run(
-                    new String[] {"--port", String.valueOf(listener.getLocalPort())}, keyboard.reader(), out.writer(),
-                    err.writer()));
-            try (TestPeer server = TestPeer.acceptFrom(listener)) {
-                server.sendLine("* HELLO Welcome! Nickname?");
-                out.awaitText("* HELLO Welcome! Nickname?");
-                keyboard.type("zoë");
-                assertThat(server.readLine()).isEqualTo("zoë");
-                server.sendLine("* ERROR no");
-                keyboard.type("zoe");
-                assertThat(server.readLine()).isEqualTo("zoe");
-                server.sendLine("* WELCOME zoe - hi");
-                server.sendLine("<max> hello zoe");
-                out.awaitText("<max> hello zoe");
+        try (ServerSocket listener = TestPeer.listenOnAnyPort();
+             ClientProgram program = ClientProgram.start(listener.getLocalPort());
+             TestPeer server = TestPeer.acceptFrom(listener)) {
+            server.sendLine("* HELLO Welcome! Nickname?");
+            program.out().awaitText("* HELLO Welcome! Nickname?");
+            program.keyboard().type("zoë");
+            assertThat(server.readLine()).isEqualTo("zoë");
+            server.sendLine("* ERROR no");
+            program.keyboard().type("zoe");
+            assertThat(server.readLine()).isEqualTo("zoe");
+            server.sendLine("* WELCOME zoe - hi");
+            server.sendLine("<max> hello zoe");
+            program.out().awaitText("<max> hello zoe");
 
-                keyboard.type("/quit");
-                assertThat(server.readLine()).isEqualTo("/quit");
-                server.sendLine("* BYE Goodbye, zoe!");
-                server.close();
+            program.keyboard().type("/quit");
+            assertThat(server.readLine()).isEqualTo("/quit");
+            server.sendLine("* BYE Goodbye, zoe!");
+            server.close();
 
-                assertThat(program.await(TestPeer.WAIT)).as("Step 9: the client program's exit code").isZero();
-                assertThat(out.text()).contains("* BYE Goodbye, zoe!");
-                assertThat(err.text()).isEmpty();
-            } finally {
-                keyboard.endInput();
-            }
+            assertThat(program.exitCode().await(TestPeer.WAIT)).as("Step 9: the client program's exit code").isZero();
+            assertThat(program.out().text()).contains("* BYE Goodbye, zoe!");
+            assertThat(program.err().text()).isEmpty();
         }
     }
 
@@ -153,25 +164,17 @@ class ClientHiddenTest {
     @Tag("step-9")
     @DisplayName("Step 9: when the server vanishes, the client program says so and ends by itself")
     void theServerVanishes() throws Exception {
-        try (ServerSocket listener = TestPeer.listenOnAnyPort()) {
-            Screen out = new Screen();
-            Screen err = new Screen();
-            ScriptedKeyboard keyboard = new ScriptedKeyboard(out);
-            Background<Integer> program = Background.start("client program", () -> ChatClient.run(
-                    new String[] {"--port", String.valueOf(listener.getLocalPort())}, keyboard.reader(), out.writer(),
-                    err.writer()));
-            try (TestPeer server = TestPeer.acceptFrom(listener)) {
-                server.sendLine("* HELLO Welcome!");
-                out.awaitText("* HELLO Welcome!");
+        try (ServerSocket listener = TestPeer.listenOnAnyPort();
+             ClientProgram program = ClientProgram.start(listener.getLocalPort());
+             TestPeer server = TestPeer.acceptFrom(listener)) {
+            server.sendLine("* HELLO Welcome!");
+            program.out().awaitText("* HELLO Welcome!");
 
-                server.resetAbruptly(); // nobody types anything: the program must notice by itself
+            server.resetAbruptly(); // nobody types anything: the program must notice by itself
 
-                assertThat(program.await(TestPeer.WAIT)).as("Step 9: the exit code when the server vanished").isZero();
-                assertThat(out.text()).contains("The server closed the connection");
-                assertThat(err.text()).isEmpty();
-            } finally {
-                keyboard.endInput();
-            }
+            assertThat(program.exitCode().await(TestPeer.WAIT)).as("Step 9: the exit code when the server vanished").isZero();
+            assertThat(program.out().text()).contains("The server closed the connection");
+            assertThat(program.err().text()).isEmpty();
         }
     }
 
@@ -181,28 +184,21 @@ class ClientHiddenTest {
     void thisClientThroughTheReferenceServer() throws Exception {
         try (ReferenceProcess reference = ReferenceProcess.server()) {
             int port = reference.port();
-            Screen out = new Screen();
-            Screen err = new Screen();
-            ScriptedKeyboard keyboard = new ScriptedKeyboard(out);
-            Background<Integer> program = Background.start("client program", () -> ChatClient.run(
-                    new String[] {"--port", String.valueOf(port)}, keyboard.reader(), out.writer(), err.writer()));
-            try {
-                out.awaitText("* HELLO");
-                keyboard.type("erin");
-                out.awaitText("* WELCOME erin");
-                try (chatkit.lesson2.testkit.ChatUser frank = chatkit.lesson2.testkit.ChatUser.join(port, "frank")) {
-                    out.awaitText("* JOIN frank");
+            try (ClientProgram program = ClientProgram.start(port)) {
+                program.out().awaitText("* HELLO");
+                program.keyboard().type("erin");
+                program.out().awaitText("* WELCOME erin");
+                try (ChatUser frank = ChatUser.join(port, "frank")) {
+                    program.out().awaitText("* JOIN frank");
                     frank.say("hi erin, ça va? 🙂");
-                    out.awaitText("<frank> hi erin, ça va? 🙂");
-                    keyboard.type("très bien");
+                    program.out().awaitText("<frank> hi erin, ça va? 🙂");
+                    program.keyboard().type("très bien");
                     assertThat(frank.nextChatLine()).isEqualTo("<erin> très bien");
-                    keyboard.type("/quit");
-                    assertThat(program.await(TestPeer.WAIT)).isZero();
-                    assertThat(out.text()).contains("* BYE");
+                    program.keyboard().type("/quit");
+                    assertThat(program.exitCode().await(TestPeer.WAIT)).isZero();
+                    assertThat(program.out().text()).contains("* BYE");
                     assertThat(frank.nextLineStartingWith("* LEAVE")).isEqualTo("* LEAVE erin left the chat");
                 }
-            } finally {
-                keyboard.endInput();
             }
         }
     }

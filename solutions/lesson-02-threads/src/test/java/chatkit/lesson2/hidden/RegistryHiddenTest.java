@@ -43,7 +43,7 @@ class RegistryHiddenTest {
             String name = Texts.nickname(random, round);
             int threads = 2 + random.nextInt(15);
 
-            List<Boolean> answers = Wires.allAtOnce(threads, i -> fresh.add(name, clients.get(i).connection()));
+            List<Boolean> answers = Background.allAtOnce(threads, i -> fresh.add(name, clients.get(i).connection()));
 
             assertThat(answers).as("Step 2: add(\"%s\", ...) from %d threads at once, round %d: exactly one true",
                     name, threads, round).containsOnlyOnce(true);
@@ -68,7 +68,7 @@ class RegistryHiddenTest {
             dropped.add(drop);
         }
 
-        Wires.allAtOnce(threads, t -> {
+        Background.allAtOnce(threads, t -> {
             Connection connection = clients.get(t).connection();
             kept.get(t).forEach(name -> registry.add(name, connection));
             dropped.get(t).forEach(name -> registry.add(name, connection));

@@ -2,14 +2,11 @@
 package chatkit.lesson2.hidden;
 
 import chatkit.lesson2.Connection;
-import chatkit.lesson2.testkit.Background;
 import chatkit.lesson2.testkit.SocketPair;
 import chatkit.lesson2.testkit.TestPeer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.IntFunction;
 
 /** Connections for registry tests (the server's end for the registry, the test's end to read), closed together. */
 final class Wires implements AutoCloseable {
@@ -37,25 +34,6 @@ final class Wires implements AutoCloseable {
             wires.add(open());
         }
         return wires;
-    }
-
-    /** Runs {@code work} on {@code threads} threads released at the same moment; returns what each returned. */
-    static <T> List<T> allAtOnce(int threads, IntFunction<T> work) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Background<T>> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            workers.add(Background.start("thread " + (i + 1) + " of " + threads, () -> {
-                start.await();
-                return work.apply(index);
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Background<T> worker : workers) {
-            results.add(worker.await(TestPeer.WAIT.multipliedBy(2)));
-        }
-        return results;
     }
 
     @Override
