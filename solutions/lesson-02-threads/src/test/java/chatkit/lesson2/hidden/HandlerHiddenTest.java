@@ -74,16 +74,22 @@ class HandlerHiddenTest {
 
     @RepeatedTest(3)
     @Tag("step-4")
-    @DisplayName("Step 4: random valid nicknames are welcomed and listed; the first user hears each join, in order")
+    @DisplayName("Step 4: random valid nicknames are welcomed and listed; the first user hears of each join")
     void randomNicknames(Random random) throws Exception {
         List<String> names = Texts.nicknames(random, 2 + random.nextInt(6));
         List<ChatUser> joined = joinAll(names);
 
         assertThat(room.registry().nicknames()).as("Step 4: who is registered").containsExactlyInAnyOrderElementsOf(names);
+        // Each join notice goes out after its joiner's welcome, so two quick joins may be told in
+        // either order (docs/protocol.md): compare them as a set, then check nothing else came.
+        List<String> notices = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
         for (String name : names.subList(1, names.size())) {
-            assertThat(joined.get(0).nextLine()).as("Step 4: what %s reads when %s joins", names.get(0), name)
-                    .isEqualTo(ChatLines.joined(name));
+            notices.add(joined.get(0).nextLine());
+            expected.add(ChatLines.joined(name));
         }
+        assertThat(notices).as("Step 4: what %s reads while the others join", names.get(0))
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(linesBeforeSentinel(joined.get(0))).as("Step 4: what else %s read", names.get(0)).isEmpty();
     }
 
