@@ -149,7 +149,7 @@ public class ChatPanel extends JPanel {
         formError.setText(" ");
         String name = nickname.getText();
         if (model.status() == ChatModel.Status.CONNECTING && session != null && session.isOpen()) {
-            session.send(name); // connected, but the nickname was refused: try the new one
+            session.sendNickname(name); // connected, but the nickname was refused: try the new one
             return;
         }
         String hostName = host.getText().strip();
@@ -170,7 +170,7 @@ public class ChatPanel extends JPanel {
                 try {
                     get();
                     next.startReader();
-                    next.send(name);
+                    next.sendNickname(name);
                 } catch (ExecutionException e) {
                     model.disconnected(cannotConnect(hostName, portNumber, e.getCause()));
                 } catch (InterruptedException e) {
@@ -277,7 +277,18 @@ public class ChatPanel extends JPanel {
                 StyleConstants.setForeground(style, ERROR);
             }
             case OTHER -> text = line.text();
-            case ONLINE -> text = "* online: " + String.join(", ", line.names());
+            case ONLINE -> {
+                text = "* online: " + String.join(", ", line.names());
+                StyleConstants.setForeground(style, NOTICE);
+            }
+            case WELCOME -> {
+                text = "* Welcome, " + line.name() + "! You are in.";
+                StyleConstants.setForeground(style, NOTICE);
+            }
+            case NICK -> {
+                text = "* " + line.names().get(0) + " is now known as " + line.names().get(1);
+                StyleConstants.setForeground(style, NOTICE);
+            }
             default -> {
                 text = "* " + line.text();
                 StyleConstants.setForeground(style, NOTICE);
