@@ -82,7 +82,8 @@ public class ClientHandler implements Runnable {
 
     /** Step 6: answers /list: the nicknames of everyone online, to this client only. */
     public void sendOnlineList() {
-        // TODO 6 (2 of 3): send ChatLines.online(...) with every nickname online to this client.
+        // TODO 6 (2 of 3): send ChatLines.online(...) with every nickname online to this client,
+        //         inside synchronized (registry) { ... }: nobody may join or leave in between.
         throw new UnsupportedOperationException(
                 "TODO 6 not done: ClientHandler.sendOnlineList() - see README, step 6");
     }

@@ -102,7 +102,12 @@ public class ClientHandler implements Runnable {
 
     /** Step 6: answers /list: the nicknames of everyone online, to this client only. */
     public void sendOnlineList() {
-        connection.send(ChatLines.online(registry.nicknames()));
+        // Take the list and queue it under the registry's lock: nobody joins or leaves in between,
+        // so this answer never arrives after a JOIN or LEAVE notice that it does not know of yet
+        // (a window that keeps its list from both, lesson 3's, stays right).
+        synchronized (registry) {
+            connection.send(ChatLines.online(registry.nicknames()));
+        }
     }
 
     /** Step 6: answers /msg NAME TEXT: a private message to NAME, and the same line back as a receipt. */
