@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import chatkit.lesson2.testkit.Background;
 import chatkit.lesson2.testkit.SocketPair;
 import chatkit.lesson2.testkit.TestPeer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

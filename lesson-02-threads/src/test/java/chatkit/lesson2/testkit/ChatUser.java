@@ -95,10 +95,6 @@ public final class ChatUser implements AutoCloseable {
         return peer.readLine();
     }
 
-    public String nextLine(Duration limit) throws IOException {
-        return peer.readLine(limit);
-    }
-
     /** The next line that is not a server notice ("* ..."), skipping notices on the way. */
     public String nextChatLine() throws IOException {
         while (true) {
