@@ -199,6 +199,11 @@ public final class TestPeer implements AutoCloseable {
         return false;
     }
 
+    /** True if some bytes have arrived and wait to be read (never waits). */
+    public boolean hasBytesWaiting() throws IOException {
+        return in.available() > 0;
+    }
+
     /** True while our end is connected (connecting fails with an exception instead). */
     public boolean isConnected() {
         return socket.isConnected() && !socket.isClosed();

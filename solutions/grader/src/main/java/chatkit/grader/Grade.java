@@ -1,0 +1,327 @@
+// @kit:instructor-only
+package chatkit.grader;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Grades a class: {@code solutions/grade SUBMISSIONS OUT [--lesson N] [--jobs J] [--seed S]}.
+ *
+ * Each submission (a folder or zip per student) is searched for the kit's lessons; each lesson
+ * found is compiled from the student's main sources and tested, visible and hidden tests, in JVMs
+ * of its own. Writes OUT/grades.csv, OUT/feedback/STUDENT.md and OUT/results/STUDENT/results.json,
+ * and prints a summary table. Exit code 0 when grading ran (whatever the grades), 2 for a usage
+ * mistake, 1 when the kit is not ready.
+ */
+public final class Grade {
+
+    /** What one grading run is asked to do. */
+    record Options(Path submissions, Path out, Optional<Integer> lesson, int jobs, long seed, Duration testTimeout,
+            Duration submissionLimit, boolean keep) {
+    }
+
+    private static final String USAGE = String.join("\n",
+            "Usage: solutions/grade SUBMISSIONS OUT [--lesson N] [--jobs J] [--seed S]",
+            "                       [--test-timeout SECONDS] [--limit SECONDS] [--keep]",
+            "  SUBMISSIONS  a folder with one folder or zip per student (a copy of the student edition",
+            "               or of one lesson)",
+            "  OUT          where grades.csv, feedback/ and results/ are written",
+            "  --lesson N   grade only lesson N (default: every lesson found in each submission)",
+            "  --jobs J     grade J submissions at once (default: half the processors, at least 1)",
+            "  --seed S     the hidden tests' seed (default: a random one, printed and written down);",
+            "               the same submission and seed give the same grade",
+            "  --test-timeout SECONDS  time limit of each test (default 10)",
+            "  --limit SECONDS         time limit of one submission's lesson (default 300)",
+            "  --keep       keep the temp folder (compiled classes, test JVM results) to look into");
+
+    private Grade() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        Path kit = Paths.get(System.getProperty("kit.root", ".")).toAbsolutePath().normalize();
+        try {
+            List<LessonGrade> grades = grade(kit, options, System.err);
+            System.out.print(Reports.summary(grades));
+            System.out.println("Seed " + options.seed() + ". Written: " + options.out().resolve("grades.csv") + ", "
+                    + options.out().resolve("feedback") + ", " + options.out().resolve("results"));
+        } catch (KitNotReady e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** The kit is missing a part grading needs (not built?): said in one line. */
+    static final class KitNotReady extends Exception {
+        KitNotReady(String message) {
+            super(message);
+        }
+    }
+
+    static Options parse(String[] args) {
+        List<String> positional = new ArrayList<>();
+        Optional<Integer> lesson = Optional.empty();
+        int jobs = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        long seed = new SecureRandom().nextInt(1_000_000_000);
+        long testTimeout = 10;
+        long limit = 300;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--lesson" -> lesson = Optional.of(positiveNumber(arg, value(args, ++i, arg)));
+                case "--jobs" -> jobs = positiveNumber(arg, value(args, ++i, arg));
+                case "--seed" -> seed = longNumber(arg, value(args, ++i, arg));
+                case "--test-timeout" -> testTimeout = positiveNumber(arg, value(args, ++i, arg));
+                case "--limit" -> limit = positiveNumber(arg, value(args, ++i, arg));
+                case "--keep" -> keep = true;
+                case "-h", "--help" -> throw new IllegalArgumentException("Grades a class's submissions.");
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new IllegalArgumentException("Unknown option " + arg + ".");
+                    }
+                    positional.add(arg);
+                }
+            }
+        }
+        if (positional.size() != 2) {
+            throw new IllegalArgumentException("Give the submissions folder and the output folder.");
+        }
+        Path submissions = Paths.get(positional.get(0)).toAbsolutePath().normalize();
+        if (!Files.isDirectory(submissions)) {
+            throw new IllegalArgumentException("No folder " + submissions + ": give the folder that holds one folder"
+                    + " or zip per student.");
+        }
+        Path out = Paths.get(positional.get(1)).toAbsolutePath().normalize();
+        if (out.startsWith(submissions)) {
+            throw new IllegalArgumentException("OUT must not be inside SUBMISSIONS (it would look like a student).");
+        }
+        return new Options(submissions, out, lesson, jobs, seed, Duration.ofSeconds(testTimeout),
+                Duration.ofSeconds(limit), keep);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value.");
+        }
+        return args[i];
+    }
+
+    private static int positiveNumber(String option, String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " needs a whole number above 0, not '" + text + "'.");
+    }
+
+    private static long longNumber(String option, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not '" + text + "'.");
+        }
+    }
+
+    /** Grades every submission and writes the reports; returns the grades, sorted by student and lesson. */
+    static List<LessonGrade> grade(Path kit, Options options, PrintStream progress) throws Exception {
+        List<LessonKit> lessons = LessonKit.all(kit).stream()
+                .filter(l -> options.lesson().isEmpty() || l.number() == options.lesson().get())
+                .collect(Collectors.toList());
+        if (lessons.isEmpty()) {
+            throw new KitNotReady("The kit has no lesson " + options.lesson().orElse(0) + ".");
+        }
+        for (LessonKit lesson : lessons) {
+            for (Path part : lesson.builtParts()) {
+                if (!Files.isDirectory(part)) {
+                    throw new KitNotReady("The kit is not built (" + kit.relativize(part) + " is missing): run"
+                            + " solutions/grade, which builds it, or ./mvnw -DskipTests test-compile.");
+                }
+            }
+        }
+        IsolatedTests.Settings settings = new IsolatedTests.Settings(kit,
+                IsolatedTests.javaOf(System.getProperty("java.home")).toString(), runnerClassPath(kit), options.seed(),
+                options.testTimeout(), Duration.ofSeconds(Math.max(60, options.testTimeout().toSeconds()) + 20),
+                options.submissionLimit());
+        Path temp = Files.createTempDirectory("chatkit-grade-");
+        try {
+            List<Submissions.Submission> submissions = Submissions.find(options.submissions(), temp);
+            progress.printf("Grading %d submission(s), lessons %s, %d at a time, seed %d%n", submissions.size(),
+                    lessons.stream().map(l -> String.valueOf(l.number())).collect(Collectors.joining(", ")),
+                    options.jobs(), options.seed());
+            List<Job> jobs = new ArrayList<>();
+            for (Submissions.Submission submission : submissions) {
+                boolean any = false;
+                for (LessonKit lesson : lessons) {
+                    Optional<Path> sources = Submissions.lessonSources(submission.files(), lesson);
+                    if (sources.isPresent()) {
+                        jobs.add(new Job(submission, lesson, sources.get()));
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    for (LessonKit lesson : options.lesson().isPresent() ? lessons : lessons.subList(0, 1)) {
+                        jobs.add(new Job(submission, lesson, null));
+                    }
+                }
+            }
+            Progress bar = new Progress(progress, jobs.size());
+            ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
+            List<Future<LessonGrade>> futures = new ArrayList<>();
+            AtomicInteger counter = new AtomicInteger();
+            for (Job job : jobs) {
+                Path work = temp.resolve("work").resolve(counter.incrementAndGet() + "-" + job.submission().student()
+                        + "-" + job.lesson().number());
+                futures.add(pool.submit(() -> {
+                    LessonGrade grade = gradeOne(job, work, settings);
+                    bar.done(grade);
+                    return grade;
+                }));
+            }
+            List<LessonGrade> grades = new ArrayList<>();
+            for (Future<LessonGrade> future : futures) {
+                grades.add(future.get());
+            }
+            pool.shutdown();
+            bar.finish();
+            grades.sort(Comparator.comparing(LessonGrade::student).thenComparing(g -> g.lesson().folder()));
+            int maxSteps = lessons.stream().mapToInt(l -> l.steps().size()).max().orElse(0);
+            Reports.write(options.out(), grades, options.seed(), maxSteps);
+            Files.writeString(options.out().resolve("timing.csv"), timing(grades), StandardCharsets.UTF_8);
+            return grades;
+        } finally {
+            if (options.keep()) {
+                progress.println("Kept the temp folder: " + temp);
+            } else {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    /** One submission's lesson to grade; {@code sources} is null when the submission has none. */
+    record Job(Submissions.Submission submission, LessonKit lesson, Path sources) {
+    }
+
+    static LessonGrade gradeOne(Job job, Path work, IsolatedTests.Settings settings) throws Exception {
+        String student = job.submission().student();
+        List<String> notes = new ArrayList<>();
+        if (job.submission().problem() != null) {
+            notes.add(job.submission().problem());
+        }
+        if (job.sources() == null) {
+            return LessonGrade.untested(student, job.lesson(), LessonGrade.Status.NOT_SUBMITTED, notes, null,
+                    new LessonGrade.Timing(0, 0, 0));
+        }
+        long start = System.nanoTime();
+        StudentBuild.Compiled compiled = StudentBuild.compile(job.lesson(), job.sources(), work.resolve("build"));
+        notes.addAll(compiled.notes());
+        double compileSeconds = (System.nanoTime() - start) / 1e9;
+        if (!compiled.ok()) {
+            return LessonGrade.untested(student, job.lesson(), LessonGrade.Status.COMPILE_ERROR, notes,
+                    compiled.errors(), new LessonGrade.Timing(compileSeconds, 0, 0));
+        }
+        start = System.nanoTime();
+        IsolatedTests.Outcome outcome = IsolatedTests.run(job.lesson(), compiled.classes(),
+                Files.createDirectories(work.resolve("run")), settings);
+        double testSeconds = (System.nanoTime() - start) / 1e9;
+        return LessonGrade.of(student, job.lesson(), outcome, notes,
+                new LessonGrade.Timing(compileSeconds, testSeconds, outcome.jvms()));
+    }
+
+    /** The runner's own classes and the test libraries, as the build wrote them down. */
+    static List<String> runnerClassPath(Path kit) throws IOException, KitNotReady {
+        Path grader = kit.resolve("solutions/grader/target");
+        Path list = grader.resolve("grader-classpath.txt");
+        if (!Files.isRegularFile(list)) {
+            throw new KitNotReady("The grader is not built (" + kit.relativize(list) + " is missing): run"
+                    + " solutions/grade, which builds it.");
+        }
+        List<String> classPath = new ArrayList<>(List.of(grader.resolve("classes").toString()));
+        Arrays.stream(Files.readString(list).strip().split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank()).forEach(classPath::add);
+        return classPath;
+    }
+
+    static String timing(List<LessonGrade> grades) {
+        StringBuilder csv = new StringBuilder("student,lesson,compile_seconds,test_seconds,test_jvms\n");
+        for (LessonGrade grade : grades) {
+            csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%.2f,%.2f,%d%n", grade.student(),
+                    grade.lesson().folder(), grade.timing().compile(), grade.timing().tests(), grade.timing().jvms()));
+        }
+        return csv.toString();
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** A progress bar on the console: redrawn in place on a terminal, a line per lesson otherwise. */
+    static final class Progress {
+        private final PrintStream out;
+        private final int total;
+        private final boolean terminal = System.console() != null;
+        private int done;
+
+        Progress(PrintStream out, int total) {
+            this.out = out;
+            this.total = total;
+        }
+
+        synchronized void done(LessonGrade grade) {
+            done++;
+            int width = 30;
+            int filled = total == 0 ? width : done * width / total;
+            String line = String.format("[%s%s] %d/%d  %s, lesson %d: %s/%s (%s)", "#".repeat(filled),
+                    "-".repeat(width - filled), done, total, grade.student(), grade.lesson().number(),
+                    Reports.number(grade.points()), Reports.number(grade.maxPoints()), grade.status().words);
+            if (terminal) {
+                out.print("\r" + String.format("%-100s", line));
+            } else {
+                out.println(line);
+            }
+            out.flush();
+        }
+
+        synchronized void finish() {
+            if (terminal) {
+                out.println();
+            }
+        }
+    }
+}

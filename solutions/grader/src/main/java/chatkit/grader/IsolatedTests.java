@@ -1,0 +1,236 @@
+// @kit:instructor-only
+package chatkit.grader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a lesson's step tests against one student's compiled classes, in a JVM of its own, and
+ * collects the results as the JVM writes them. If the JVM ends before its last test (System.exit
+ * in student code, a crash) or stops making progress (a hang JUnit's time limit could not break),
+ * the test it was running is reported in words, and a fresh JVM goes on with the tests not yet
+ * run. Student output is kept up to a cap; the JVM works in the submission's temp folder.
+ */
+final class IsolatedTests {
+
+    /** How a grading run is set up: the same for every submission of a run. */
+    record Settings(Path kit, String java, List<String> runnerClassPath, long seed, Duration testTimeout,
+            Duration silenceLimit, Duration submissionLimit) {
+    }
+
+    private static final int OUTPUT_CAP = 64 * 1024;
+    private static final int MAX_JVMS = 30;
+
+    /** The results, plus what the grader saw: how many JVMs, and the student's output (capped). */
+    record Outcome(TestResults results, int jvms, String output, List<String> incidents) {
+    }
+
+    private IsolatedTests() {
+    }
+
+    static Outcome run(LessonKit lesson, Path classes, Path work, Settings settings) throws IOException,
+            InterruptedException {
+        TestResults results = new TestResults();
+        Path resultsFile = work.resolve("results.txt");
+        Path skipFile = work.resolve("skip.txt");
+        Path home = Files.createDirectories(work.resolve("home"));
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        Files.writeString(resultsFile, "");
+        CappedOutput output = new CappedOutput(OUTPUT_CAP);
+        List<String> incidents = new ArrayList<>();
+        long deadline = System.nanoTime() + settings.submissionLimit().toNanos();
+        int jvms = 0;
+        long position = 0;
+        String reasonForTheRest = "not run";
+        while (true) {
+            jvms++;
+            results.newJvm();
+            Files.write(skipFile, results.begun(), StandardCharsets.UTF_8);
+            int resultsBefore = results.resultCount();
+            Process process = new ProcessBuilder(command(lesson, classes, settings, resultsFile, skipFile, home, tmp))
+                    .directory(work.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            process.getOutputStream().close(); // no keyboard: a test that reads System.in gets end-of-input
+            Thread pump = output.pump(process.getInputStream());
+            long lastProgress = System.nanoTime();
+            String stopped = null;
+            while (true) {
+                boolean exited = process.waitFor(50, TimeUnit.MILLISECONDS);
+                long[] newPosition = {position};
+                if (readNewLines(resultsFile, newPosition, results)) {
+                    lastProgress = System.nanoTime();
+                }
+                position = newPosition[0];
+                if (exited) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now - deadline > 0) {
+                    stopped = "limit";
+                } else if (now - lastProgress > settings.silenceLimit().toNanos()) {
+                    stopped = "silence";
+                }
+                if (stopped != null) {
+                    killTree(process);
+                    long[] last = {position};
+                    readNewLines(resultsFile, last, results);
+                    position = last[0];
+                    break;
+                }
+            }
+            pump.join(2000);
+            if (results.ended()) {
+                break;
+            }
+            String reason;
+            if ("limit".equals(stopped)) {
+                reason = "not finished when the time for the whole submission (" + settings.submissionLimit().toSeconds()
+                        + " s) ran out";
+            } else if ("silence".equals(stopped)) {
+                reason = "did not finish: no test ended for " + settings.silenceLimit().toSeconds()
+                        + " s, so the grader stopped the test JVM (the other tests went on in a fresh one)";
+            } else if (results.exitCalled()) {
+                reason = "the test JVM ended by System.exit during this test: never call System.exit in your code";
+            } else {
+                reason = "the test JVM crashed during this test (exit code " + process.exitValue() + ")";
+            }
+            List<String> lost = results.inFlight();
+            for (String key : lost) {
+                results.lost(key, reason);
+            }
+            incidents.add(lost.isEmpty() ? "test JVM " + jvms + ": " + reason.replace("during this test", "between tests")
+                    : "test JVM " + jvms + ": " + reason + " (" + lost.size() + " test(s))");
+            if ("limit".equals(stopped)) {
+                reasonForTheRest = "not run: the time for the whole submission ran out";
+                break;
+            }
+            if (results.resultCount() == resultsBefore || jvms >= MAX_JVMS) {
+                reasonForTheRest = "not run: " + reason.replace("during this test", "before this test could run");
+                break;
+            }
+        }
+        results.finish(reasonForTheRest);
+        return new Outcome(results, jvms, output.text(), incidents);
+    }
+
+    private static List<String> command(LessonKit lesson, Path classes, Settings settings, Path resultsFile,
+            Path skipFile, Path home, Path tmp) {
+        List<String> command = new ArrayList<>(List.of(settings.java(), "@" + lesson.jvmArgsFile(),
+                "-Xmx512m", "-Xshare:auto",
+                "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp,
+                "-Dchatkit.progress=off", "-Dchatkit.stopStepAfterTimeout=false",
+                "-Dchatkit.seed=" + settings.seed(),
+                "-Dchatkit.grader.testTimeout=" + settings.testTimeout().toSeconds() + " s"));
+        for (Map.Entry<String, String> property : lesson.testProperties().entrySet()) {
+            command.add("-D" + property.getKey() + "=" + property.getValue());
+        }
+        // The tests' own classes and libraries first: a student class can never stand in for them.
+        List<String> classPath = new ArrayList<>(settings.runnerClassPath());
+        classPath.add(lesson.visibleTestClasses().toString());
+        classPath.add(lesson.hiddenTestClasses().toString());
+        classPath.add(classes.toString());
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), TestRunner.class.getName(),
+                resultsFile.toString(), skipFile.toString(), lesson.packageName(), lesson.runsArgument(),
+                lesson.visibleTestClasses().toString(), lesson.hiddenTestClasses().toString()));
+        return command;
+    }
+
+    /** Reads the complete lines written since {@code position}; true if one showed progress. */
+    private static boolean readNewLines(Path file, long[] position, TestResults results) throws IOException {
+        byte[] bytes;
+        try (var channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size <= position[0]) {
+                return false;
+            }
+            channel.position(position[0]);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - position[0], 64 << 20));
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read all
+            }
+            bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--; // a line still being written waits for the next look
+        }
+        boolean progress = false;
+        try (BufferedReader lines = new BufferedReader(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(bytes, 0, end), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                progress |= results.accept(line);
+            }
+        }
+        position[0] += end;
+        return progress;
+    }
+
+    /** Ends the test JVM and everything it started (a reference server process, say). */
+    static void killTree(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The student's console output, kept up to a cap; the rest is read and dropped. */
+    static final class CappedOutput {
+        private final int cap;
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private long dropped;
+
+        CappedOutput(int cap) {
+            this.cap = cap;
+        }
+
+        Thread pump(InputStream in) {
+            Thread thread = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (in) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        synchronized (this) {
+                            int keep = (int) Math.max(0, Math.min(n, cap - kept.size()));
+                            kept.write(buffer, 0, keep);
+                            dropped += n - keep;
+                        }
+                    }
+                } catch (IOException e) {
+                    // the JVM ended
+                }
+            }, "grader-output");
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+
+        synchronized String text() {
+            String text = kept.toString(StandardCharsets.UTF_8);
+            return dropped == 0 ? text : text + "\n[... " + dropped + " more bytes of output not kept]";
+        }
+    }
+
+    static Path javaOf(String javaHome) {
+        return Paths.get(javaHome, "bin", "java");
+    }
+
+    @SuppressWarnings("unused")
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,125 @@
+// @kit:instructor-only
+package chatkit.grader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One student's grade for one lesson, step by step. A step has two parts: its visible tests and
+ * its hidden tests, each worth the points the step manifest gives it, earned only when every one
+ * of the part's tests passes in every run. A failing step that builds on another failing step is
+ * reported as "needs step K", not as a cascade of failures.
+ */
+record LessonGrade(String student, LessonKit lesson, Status status, List<StepGrade> steps, List<String> notes,
+        String compileErrors, List<String> incidents, String output, Timing timing) {
+
+    enum Status {
+        GRADED("graded"), COMPILE_ERROR("does not compile"), NOT_SUBMITTED("not submitted");
+
+        final String words;
+
+        Status(String words) {
+            this.words = words;
+        }
+    }
+
+    /** Where the time went, in seconds. */
+    record Timing(double compile, double tests, int jvms) {
+    }
+
+    /** A failing test as the feedback shows it. */
+    record Failure(String name, int run, String message) {
+    }
+
+    /** One part of a step (its visible or its hidden tests). */
+    record Part(boolean hidden, double max, boolean passed, int tests, List<Failure> failures) {
+        double points() {
+            return passed ? max : 0;
+        }
+    }
+
+    record StepGrade(LessonKit.Step step, Part visible, Part hidden, Optional<Integer> needsStep) {
+        double points() {
+            return visible.points() + hidden.points();
+        }
+
+        boolean passed() {
+            return visible.passed() && hidden.passed();
+        }
+    }
+
+    double points() {
+        return steps.stream().mapToDouble(StepGrade::points).sum();
+    }
+
+    double maxPoints() {
+        return lesson.maxPoints();
+    }
+
+    /** A lesson that scored nothing because it could not be tested: every step at 0, with no parts run. */
+    static LessonGrade untested(String student, LessonKit lesson, Status status, List<String> notes, String errors,
+            Timing timing) {
+        List<StepGrade> steps = new ArrayList<>();
+        for (LessonKit.Step step : lesson.steps()) {
+            steps.add(new StepGrade(step, new Part(false, step.visiblePoints(), false, 0, List.of()),
+                    new Part(true, step.hiddenPoints(), false, 0, List.of()), Optional.empty()));
+        }
+        return new LessonGrade(student, lesson, status, steps, notes, errors, List.of(), "", timing);
+    }
+
+    /** Scores the results of the test JVMs. */
+    static LessonGrade of(String student, LessonKit lesson, IsolatedTests.Outcome outcome, List<String> notes,
+            Timing timing) {
+        TestResults results = outcome.results();
+        List<StepGrade> steps = new ArrayList<>();
+        Set<Integer> failed = new TreeSet<>();
+        for (LessonKit.Step step : lesson.steps()) {
+            Part visible = part(results, step, false);
+            Part hidden = part(results, step, true);
+            if (!visible.passed() || !hidden.passed()) {
+                failed.add(step.number());
+            }
+            steps.add(new StepGrade(step, visible, hidden, Optional.empty()));
+        }
+        List<StepGrade> withNeeds = new ArrayList<>();
+        for (StepGrade grade : steps) {
+            Optional<Integer> needs = Optional.empty();
+            if (!grade.passed()) {
+                needs = lesson.allNeeds(grade.step().number()).stream().filter(failed::contains).findFirst();
+            }
+            withNeeds.add(new StepGrade(grade.step(), grade.visible(), grade.hidden(), needs));
+        }
+        return new LessonGrade(student, lesson, Status.GRADED, withNeeds, notes, null, outcome.incidents(),
+                outcome.output(), timing);
+    }
+
+    private static Part part(TestResults results, LessonKit.Step step, boolean hidden) {
+        double max = hidden ? step.hiddenPoints() : step.visiblePoints();
+        List<Failure> failures = new ArrayList<>();
+        int tests = 0;
+        boolean anyPassed = false;
+        for (TestResults.Planned planned : results.plan()) {
+            if (planned.step() != step.number() || planned.hidden() != hidden) {
+                continue;
+            }
+            tests++;
+            List<TestResults.Result> outcomes = results.resultsOf(planned);
+            for (TestResults.Result result : outcomes) {
+                if (result.passed()) {
+                    anyPassed = true;
+                } else if (!result.neutral()) {
+                    failures.add(new Failure(result.name(), result.run(), result.message()));
+                }
+            }
+        }
+        boolean passed = tests > 0 && anyPassed && failures.isEmpty();
+        if (tests == 0 && max > 0) {
+            failures.add(new Failure("(no tests)", 1, "no " + (hidden ? "hidden" : "visible") + " tests of step "
+                    + step.number() + " were found: the kit's tests are not built (run solutions/grade again)"));
+        }
+        return new Part(hidden, max, passed, tests, failures);
+    }
+}

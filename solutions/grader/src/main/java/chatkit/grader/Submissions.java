@@ -1,0 +1,140 @@
+// @kit:instructor-only
+package chatkit.grader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The class's submissions: one folder or zip per student in SUBMISSIONS, each a copy of the
+ * student edition or of one lesson (a GitHub Classroom clone, an upload). Zips are unpacked into
+ * the grader's temp folder, never next to them; nothing in SUBMISSIONS is ever written.
+ */
+final class Submissions {
+
+    /** Folders never searched for a lesson: build output, version control, archive debris. */
+    private static final Set<String> SKIPPED = Set.of("target", ".git", ".idea", ".vscode", "node_modules",
+            "__MACOSX", "build", "out", "bin", ".mvn", ".github");
+    private static final long MAX_UNPACKED_BYTES = 50L * 1024 * 1024;
+    private static final int MAX_ENTRIES = 20_000;
+
+    /** One student's submission, unpacked: its name (from the folder or zip name) and its files. */
+    record Submission(String student, Path files, String problem) {
+    }
+
+    private Submissions() {
+    }
+
+    /** Every submission in {@code folder}, sorted by student; zips unpacked under {@code temp}. */
+    static List<Submission> find(Path folder, Path temp) throws IOException {
+        List<Submission> submissions = new ArrayList<>();
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(folder)) {
+            entries = list.sorted().collect(Collectors.toList());
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            if (Files.isDirectory(entry)) {
+                submissions.add(new Submission(studentName(name), entry, null));
+            } else if (name.toLowerCase().endsWith(".zip")) {
+                String student = studentName(name.substring(0, name.length() - 4));
+                Path target = temp.resolve("unzipped").resolve(student);
+                String problem = unzip(entry, target);
+                submissions.add(new Submission(student, target, problem));
+            }
+        }
+        return submissions;
+    }
+
+    /** A name safe to use in file names and CSV cells. */
+    static String studentName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._@-]", "_");
+        return safe.isEmpty() ? "student" : safe;
+    }
+
+    /** Unpacks a zip safely: no entry outside target, bounded size; returns a problem in words, or null. */
+    static String unzip(Path zip, Path target) throws IOException {
+        Files.createDirectories(target);
+        long total = 0;
+        int count = 0;
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            byte[] buffer = new byte[8192];
+            while ((entry = in.getNextEntry()) != null) {
+                if (++count > MAX_ENTRIES) {
+                    return "the zip has more than " + MAX_ENTRIES + " files: only the first ones were read";
+                }
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    continue; // "../" tricks: never write outside the student's folder
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                    continue;
+                }
+                Files.createDirectories(file.getParent());
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > MAX_UNPACKED_BYTES) {
+                            return "the zip unpacks to more than 50 MB: only the first files were read";
+                        }
+                        out.write(buffer, 0, n);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return "the zip could not be read (" + e.getMessage() + ")";
+        }
+        return null;
+    }
+
+    /**
+     * The student's {@code src/main/java} folder for a lesson: the shallowest folder holding the
+     * lesson's package (lesson-02-threads/src/main/java/chatkit/lesson2 in a whole student edition,
+     * src/main/java/chatkit/lesson2 in a single lesson).
+     */
+    static Optional<Path> lessonSources(Path files, LessonKit lesson) throws IOException {
+        List<Path> found = new ArrayList<>();
+        String packagePath = lesson.packagePath();
+        Files.walkFileTree(files, Set.of(), 8, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (!dir.equals(files) && SKIPPED.contains(dir.getFileName().toString())) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (dir.endsWith(Path.of("src", "main", "java")) && Files.isDirectory(dir.resolve(packagePath))) {
+                    found.add(dir);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found.stream().min(Comparator.comparingInt(Path::getNameCount));
+    }
+
+    /** Reads at most {@code limit} bytes: a student's file is never read whole if it is huge. */
+    static byte[] readAtMost(Path file, int limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(limit);
+        }
+    }
+}

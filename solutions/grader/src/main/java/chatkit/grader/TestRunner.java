@@ -1,0 +1,220 @@
+// @kit:instructor-only
+package chatkit.grader;
+
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.PackageNameFilter.includePackageNames;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs in the test JVM the grader starts for one submission and one lesson: runs the lesson's
+ * step tests (visible and hidden) against the student's classes and writes one line per event to
+ * the results file as it happens, flushed at once. So whatever ends this JVM (System.exit in
+ * student code, a crash, the grader killing it after a hang), every result already written stays.
+ *
+ * Nothing is read from standard output: student code may print anything there.
+ *
+ * Lines (tab-separated, see {@link Events}):
+ * PLAN run id step visibility name / START run id name / DONE run id status message [milliseconds] /
+ * BROKEN run id message (a test class whose set-up failed) /
+ * END / EXIT (written by a shutdown hook when something else ends the JVM with System.exit).
+ *
+ * Arguments: RESULTS_FILE SKIP_FILE PACKAGE RUNS VISIBLE_TEST_DIR HIDDEN_TEST_DIR, where RUNS says
+ * how many times each step's tests run ("1:1,2:3,..."), and SKIP_FILE lists "run TAB id" of tests
+ * an earlier JVM already started (they are not run again).
+ */
+public final class TestRunner {
+
+    private final Writer results;
+    private volatile boolean finished;
+
+    private TestRunner(Writer results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path resultsFile = Paths.get(args[0]);
+        Set<String> skip = new HashSet<>(Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8));
+        String lessonPackage = args[2];
+        Map<Integer, Integer> runs = parseRuns(args[3]);
+        Set<Path> roots = Set.of(Paths.get(args[4]), Paths.get(args[5]));
+
+        TestRunner runner = new TestRunner(new OutputStreamWriter(
+                new FileOutputStream(resultsFile.toFile(), true), StandardCharsets.UTF_8));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!runner.finished) {
+                runner.write("EXIT");
+            }
+        }));
+        int maxRuns = runs.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        for (int run = 1; run <= maxRuns; run++) {
+            runner.runOnce(launcher, run, lessonPackage, runs, roots, skip);
+        }
+        runner.finished = true;
+        runner.write("END");
+        // Student code may leave threads running: end here, without anyone's shutdown hooks.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private void runOnce(Launcher launcher, int run, String lessonPackage, Map<Integer, Integer> runs,
+            Set<Path> roots, Set<String> skip) {
+        PostDiscoveryFilter thisRun = descriptor -> {
+            // Called for tests and for test templates (parameterized tests), which hold their runs.
+            Optional<Integer> step = stepOf(descriptor.getTags());
+            if (step.isEmpty() || runs.getOrDefault(step.get(), 0) < run) {
+                return FilterResult.excluded("not a step test of this run");
+            }
+            if (skip.contains(run + "\t" + descriptor.getUniqueId())) {
+                return FilterResult.excluded("already run");
+            }
+            return FilterResult.included("step test");
+        };
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(roots))
+                .filters(includePackageNames(lessonPackage), includeClassNamePatterns(".*Test"), thisRun)
+                .configurationParameter("junit.jupiter.execution.timeout.default",
+                        System.getProperty("chatkit.grader.testTimeout", "10 s"))
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .build();
+        TestPlan plan = launcher.discover(request);
+        // What this run will run: each test method (a parameterized one counts as one, however
+        // many times it runs), so the grader knows what never ran if this JVM ends early.
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier test : plan.getDescendants(root)) {
+                if (test.isTest() || isMethod(test)) {
+                    write("PLAN", String.valueOf(run), test.getUniqueId(), stepOf(test.getTags()).map(String::valueOf)
+                            .orElse("0"), test.getUniqueId().contains(".hidden.") ? "hidden" : "visible", name(plan, test));
+                }
+            }
+        }
+        Map<String, TestPlan> plans = new HashMap<>();
+        Map<String, Long> startedAt = new java.util.concurrent.ConcurrentHashMap<>();
+        launcher.execute(request, new TestExecutionListener() {
+            @Override
+            public void testPlanExecutionStarted(TestPlan started) {
+                plans.put("plan", started);
+            }
+
+            @Override
+            public void executionStarted(TestIdentifier test) {
+                if (test.isTest()) {
+                    startedAt.put(test.getUniqueId(), System.nanoTime());
+                    write("START", String.valueOf(run), test.getUniqueId(), name(plans.get("plan"), test));
+                }
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier test, String reason) {
+                if (test.isTest()) {
+                    write("DONE", String.valueOf(run), test.getUniqueId(),
+                            StepTimeouts.NOT_RUN.equals(reason) ? "NOT_RUN" : "ABORTED", reason);
+                }
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                String message = result.getThrowable().map(TestRunner::describe).orElse("");
+                if (test.isTest()) {
+                    result.getThrowable().ifPresent(failure -> StepTimeouts.finished(test.getUniqueId(), test.getTags(),
+                            failure));
+                    Long since = startedAt.remove(test.getUniqueId());
+                    write("DONE", String.valueOf(run), test.getUniqueId(), result.getStatus().name(), message,
+                            since == null ? "0" : String.valueOf((System.nanoTime() - since) / 1_000_000));
+                } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    // A class that could not even start (its set-up failed): its tests never run.
+                    write("BROKEN", String.valueOf(run), test.getUniqueId(), message);
+                }
+            }
+        });
+    }
+
+    private static boolean isMethod(TestIdentifier test) {
+        return test.getSource().map(source -> source instanceof MethodSource).orElse(false);
+    }
+
+    /** "ClassDisplayName > test display name" for a test, its parameters included. */
+    private static String name(TestPlan plan, TestIdentifier test) {
+        String name = test.getDisplayName();
+        Optional<TestIdentifier> parent = plan == null ? Optional.empty() : plan.getParent(test);
+        while (parent.isPresent() && parent.get().getSource().isPresent()
+                && !(parent.get().getSource().get() instanceof ClassSource)) {
+            name = parent.get().getDisplayName() + " " + name;
+            parent = plan.getParent(parent.get());
+        }
+        return name;
+    }
+
+    /** The failure's message, or its kind and its first cause's message when it has none. */
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            Throwable cause = failure.getCause();
+            message = failure.getClass().getName() + (cause == null ? "" : " caused by " + cause);
+        }
+        if (failure instanceof LinkageError && !message.contains(failure.getClass().getSimpleName())) {
+            message = failure.getClass().getSimpleName() + ": " + message;
+        }
+        return message.length() > 4000 ? message.substring(0, 4000) + "..." : message;
+    }
+
+    static Optional<Integer> stepOf(Set<TestTag> tags) {
+        for (TestTag tag : tags) {
+            if (tag.getName().matches("step-\\d+")) {
+                return Optional.of(Integer.parseInt(tag.getName().substring(5)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Map<Integer, Integer> parseRuns(String text) {
+        Map<Integer, Integer> runs = new HashMap<>();
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split(":");
+            runs.put(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        }
+        return runs;
+    }
+
+    private synchronized void write(String... fields) {
+        try {
+            results.write(List.of(fields).stream().map(Events::escape).collect(Collectors.joining("\t")) + "\n");
+            results.flush();
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(70); // nowhere to report to: the grader sees the JVM end
+        }
+    }
+}
