@@ -183,6 +183,10 @@ public final class Grade {
                 boolean any = false;
                 for (LessonKit lesson : lessons) {
                     Optional<Path> sources = Submissions.lessonSources(submission.files(), lesson);
+                    if (sources.isEmpty()) {
+                        sources = Submissions.looseLessonFiles(submission.files(), lesson,
+                                temp.resolve("loose").resolve(submission.student()).resolve(lesson.folder()));
+                    }
                     if (sources.isPresent()) {
                         jobs.add(new Job(submission, lesson, sources.get()));
                         any = true;

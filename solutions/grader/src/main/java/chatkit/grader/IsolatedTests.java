@@ -4,7 +4,6 @@ package chatkit.grader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ final class IsolatedTests {
     }
 
     private static final int OUTPUT_CAP = 64 * 1024;
-    private static final int MAX_JVMS = 30;
+    private static final int MAX_JVMS = 60;
 
     /** The results, plus what the grader saw: how many JVMs, and the student's output (capped). */
     record Outcome(TestResults results, int jvms, String output, List<String> incidents) {
@@ -56,7 +55,9 @@ final class IsolatedTests {
         while (true) {
             jvms++;
             results.newJvm();
-            Files.write(skipFile, results.begun(), StandardCharsets.UTF_8);
+            List<String> skip = new ArrayList<>(results.begun());
+            results.timedOutParts().forEach(part -> skip.add("#timeout\t" + part));
+            Files.write(skipFile, skip, StandardCharsets.UTF_8);
             int resultsBefore = results.resultCount();
             Process process = new ProcessBuilder(command(lesson, classes, settings, resultsFile, skipFile, home, tmp))
                     .directory(work.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -92,6 +93,9 @@ final class IsolatedTests {
             pump.join(2000);
             if (results.ended()) {
                 break;
+            }
+            if (results.restartAsked() && stopped == null && results.resultCount() > resultsBefore && jvms < MAX_JVMS) {
+                continue; // a test timed out; its JVM ended so that none of its threads lives on
             }
             String reason;
             if ("limit".equals(stopped)) {
@@ -201,7 +205,7 @@ final class IsolatedTests {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
                         synchronized (this) {
-                            int keep = (int) Math.max(0, Math.min(n, cap - kept.size()));
+                            int keep = Math.max(0, Math.min(n, cap - kept.size()));
                             kept.write(buffer, 0, keep);
                             dropped += n - keep;
                         }
@@ -223,14 +227,5 @@ final class IsolatedTests {
 
     static Path javaOf(String javaHome) {
         return Paths.get(javaHome, "bin", "java");
-    }
-
-    @SuppressWarnings("unused")
-    private static void closeQuietly(OutputStream out) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // nothing to do
-        }
     }
 }

@@ -14,7 +14,8 @@ import org.junit.platform.engine.TestTag;
  * Once a test of a step has timed out, the step's other tests of the same kind (visible or
  * hidden) are not run: that part of the step has failed already (a part scores only if all its
  * tests pass), and code that never returns should cost one time-out, not one per test. Registered
- * in the test JVM by the runner (JUnit's extension auto-detection).
+ * in the test JVM by the runner (JUnit's extension auto-detection); the grader passes the parts
+ * that timed out on to each fresh JVM.
  */
 public final class StepTimeouts implements ExecutionCondition {
 
@@ -34,15 +35,19 @@ public final class StepTimeouts implements ExecutionCondition {
         return ConditionEvaluationResult.enabled("no time-out in this step yet");
     }
 
-    /** Called by the runner when a test has finished. */
-    static void finished(String uniqueId, Set<TestTag> tags, Throwable failure) {
+    /** The step part ("3-hidden") of a test that failed by timing out; empty for other failures. */
+    static Optional<String> timedOutPart(String uniqueId, Set<TestTag> tags, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException) {
-                TestRunner.stepOf(tags).ifPresent(step -> TIMED_OUT.add(step + (uniqueId.contains(".hidden.")
-                        ? "-hidden" : "-visible")));
-                return;
+                return TestRunner.stepOf(tags).map(step -> step + (uniqueId.contains(".hidden.") ? "-hidden" : "-visible"));
             }
         }
+        return Optional.empty();
+    }
+
+    /** A part where a test timed out (in this JVM or an earlier one of the same submission). */
+    static void timedOut(String part) {
+        TIMED_OUT.add(part);
     }
 
     private static Optional<String> part(String uniqueId, Set<String> tags) {

@@ -131,6 +131,51 @@ final class Submissions {
         return found.stream().min(Comparator.comparingInt(Path::getNameCount));
     }
 
+    /**
+     * For a submission of loose files (the .java files uploaded alone, as Gradescope allows): the
+     * folder holding the lesson's student files, copied to {@code target}/src/main/java/PACKAGE.
+     * Empty when the submission has no file of the lesson.
+     */
+    static Optional<Path> looseLessonFiles(Path files, LessonKit lesson, Path target) throws IOException {
+        String packageLine = "package " + lesson.packageName() + ";";
+        Optional<Path> folder;
+        try (Stream<Path> walk = Files.walk(files, 6)) {
+            folder = walk.filter(f -> lesson.studentFiles().contains(f.getFileName().toString()))
+                    .filter(f -> f.getNameCount() > 0 && Files.isRegularFile(f) && !skipped(files.relativize(f)))
+                    .filter(f -> contains(f, packageLine)).map(Path::getParent)
+                    .min(Comparator.comparingInt(Path::getNameCount));
+        }
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        Path sources = target.resolve("src/main/java");
+        Path packageDir = Files.createDirectories(sources.resolve(lesson.packagePath()));
+        try (Stream<Path> list = Files.list(folder.get())) {
+            for (Path file : list.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)
+                    && contains(f, packageLine)).collect(Collectors.toList())) {
+                Files.copy(file, packageDir.resolve(file.getFileName()));
+            }
+        }
+        return Optional.of(sources);
+    }
+
+    private static boolean skipped(Path relative) {
+        for (Path part : relative) {
+            if (SKIPPED.contains(part.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(readAtMost(file, 1 << 20), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads at most {@code limit} bytes: a student's file is never read whole if it is huge. */
     static byte[] readAtMost(Path file, int limit) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -38,6 +38,8 @@ final class TestResults {
     private final Map<String, String> started = new LinkedHashMap<>(); // run TAB id -> name
     private final Map<String, Result> results = new LinkedHashMap<>();
     private final Map<String, String> broken = new LinkedHashMap<>(); // run TAB container id -> message
+    private final Set<String> timedOutParts = new java.util.TreeSet<>();
+    private boolean restart;
     private boolean ended;
     private boolean exitCalled;
 
@@ -53,11 +55,15 @@ final class TestResults {
             }
             case "DONE" -> {
                 String key = f[1] + "\t" + f[2];
-                results.put(key, new Result(Integer.parseInt(f[1]), f[2], f[3], started.getOrDefault(key, f[2]), f[4],
+                String name = started.containsKey(key) ? started.get(key)
+                        : plan.containsKey(key) ? plan.get(key).name() : f[2];
+                results.put(key, new Result(Integer.parseInt(f[1]), f[2], f[3], name, f[4],
                         f.length > 5 ? Long.parseLong(f[5]) : 0));
                 return true;
             }
             case "BROKEN" -> broken.put(f[1] + "\t" + f[2], f[3]);
+            case "TIMEOUT" -> timedOutParts.add(f[1]);
+            case "RESTART" -> restart = true;
             case "END" -> ended = true;
             case "EXIT" -> exitCalled = true;
             default -> {
@@ -71,10 +77,21 @@ final class TestResults {
     void newJvm() {
         ended = false;
         exitCalled = false;
+        restart = false;
     }
 
     boolean ended() {
         return ended;
+    }
+
+    /** The JVM ended itself after a time-out, to go on in a fresh one. */
+    boolean restartAsked() {
+        return restart;
+    }
+
+    /** "3-hidden" for each step part where a test timed out. */
+    Set<String> timedOutParts() {
+        return timedOutParts;
     }
 
     boolean exitCalled() {

@@ -46,16 +46,19 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Lines (tab-separated, see {@link Events}):
  * PLAN run id step visibility name / START run id name / DONE run id status message [milliseconds] /
  * BROKEN run id message (a test class whose set-up failed) /
+ * TIMEOUT part + RESTART (a test timed out: this JVM ends, the grader starts a fresh one) /
  * END / EXIT (written by a shutdown hook when something else ends the JVM with System.exit).
  *
  * Arguments: RESULTS_FILE SKIP_FILE PACKAGE RUNS VISIBLE_TEST_DIR HIDDEN_TEST_DIR, where RUNS says
  * how many times each step's tests run ("1:1,2:3,..."), and SKIP_FILE lists "run TAB id" of tests
- * an earlier JVM already started (they are not run again).
+ * an earlier JVM already started (they are not run again) and "#timeout TAB part" for each step
+ * part (like "3-hidden") where a test timed out.
  */
 public final class TestRunner {
 
     private final Writer results;
     private volatile boolean finished;
+    private volatile boolean exiting;
 
     private TestRunner(Writer results) {
         this.results = results;
@@ -63,7 +66,14 @@ public final class TestRunner {
 
     public static void main(String[] args) throws Exception {
         Path resultsFile = Paths.get(args[0]);
-        Set<String> skip = new HashSet<>(Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8));
+        Set<String> skip = new HashSet<>();
+        for (String line : Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8)) {
+            if (line.startsWith("#timeout\t")) {
+                StepTimeouts.timedOut(line.substring("#timeout\t".length()));
+            } else {
+                skip.add(line);
+            }
+        }
         String lessonPackage = args[2];
         Map<Integer, Integer> runs = parseRuns(args[3]);
         Set<Path> roots = Set.of(Paths.get(args[4]), Paths.get(args[5]));
@@ -72,7 +82,10 @@ public final class TestRunner {
                 new FileOutputStream(resultsFile.toFile(), true), StandardCharsets.UTF_8));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!runner.finished) {
+                // System.exit in student code. Tests go on running while the JVM shuts down:
+                // nothing they report from now on counts.
                 runner.write("EXIT");
+                runner.exiting = true;
             }
         }));
         int maxRuns = runs.values().stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -149,11 +162,18 @@ public final class TestRunner {
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 String message = result.getThrowable().map(TestRunner::describe).orElse("");
                 if (test.isTest()) {
-                    result.getThrowable().ifPresent(failure -> StepTimeouts.finished(test.getUniqueId(), test.getTags(),
-                            failure));
                     Long since = startedAt.remove(test.getUniqueId());
                     write("DONE", String.valueOf(run), test.getUniqueId(), result.getStatus().name(), message,
                             since == null ? "0" : String.valueOf((System.nanoTime() - since) / 1_000_000));
+                    Optional<String> timedOut = result.getThrowable()
+                            .flatMap(failure -> StepTimeouts.timedOutPart(test.getUniqueId(), test.getTags(), failure));
+                    if (timedOut.isPresent()) {
+                        // The timed-out code may still run on threads of its own (an endless loop
+                        // keeps a core busy): end this JVM, and the grader goes on in a fresh one.
+                        write("TIMEOUT", timedOut.get());
+                        write("RESTART");
+                        Runtime.getRuntime().halt(0);
+                    }
                 } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                     // A class that could not even start (its set-up failed): its tests never run.
                     write("BROKEN", String.valueOf(run), test.getUniqueId(), message);
@@ -210,6 +230,9 @@ public final class TestRunner {
     }
 
     private synchronized void write(String... fields) {
+        if (exiting) {
+            return;
+        }
         try {
             results.write(List.of(fields).stream().map(Events::escape).collect(Collectors.joining("\t")) + "\n");
             results.flush();

@@ -20,10 +20,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -61,6 +62,12 @@ public final class ExportStudentEdition {
     }
 
     private static final Pattern UNFINISHED_TODO = Pattern.compile("\"TODO \\d+ not done");
+
+    /** The GitHub Classroom workflow's template (instructor side) and where the export installs it. */
+    public static final String CLASSROOM_TEMPLATE = "solutions/classroom/classroom.yml";
+    public static final String CLASSROOM_WORKFLOW = ".github/workflows/classroom.yml";
+    private static final Pattern STEP_MANIFEST =
+            Pattern.compile("(lesson-\\d\\d-[\\w-]+)/src/test/resources/lesson-\\d\\d-steps\\.properties");
 
     private ExportStudentEdition() {
     }
@@ -148,6 +155,14 @@ public final class ExportStudentEdition {
                 exported.add(file);
             }
         }
+        KitFile template = files.get(CLASSROOM_TEMPLATE);
+        if (template != null) {
+            Path workflow = target.resolve(CLASSROOM_WORKFLOW);
+            Files.createDirectories(workflow.getParent());
+            Files.writeString(workflow, classroomWorkflow(new String(template.bytes(), StandardCharsets.UTF_8),
+                    stepManifests(files)), StandardCharsets.UTF_8);
+            exported.add(CLASSROOM_WORKFLOW);
+        }
         List<String> leaks = findLeaks(root, target);
         leaks.addAll(findSolvedStudentFiles(root, target));
         if (!leaks.isEmpty()) {
@@ -155,6 +170,58 @@ public final class ExportStudentEdition {
                     + String.join("\n  ", leaks));
         }
         return exported;
+    }
+
+    /** lesson folder -> its step manifest, for every lesson in the export. */
+    private static Map<String, Properties> stepManifests(Map<String, KitFile> files) throws IOException {
+        Map<String, Properties> manifests = new TreeMap<>();
+        for (Map.Entry<String, KitFile> file : files.entrySet()) {
+            Matcher matcher = STEP_MANIFEST.matcher(file.getKey());
+            if (matcher.matches()) {
+                Properties steps = new Properties();
+                steps.load(new java.io.StringReader(new String(file.getValue().bytes(), StandardCharsets.UTF_8)));
+                manifests.put(matcher.group(1), steps);
+            }
+        }
+        return manifests;
+    }
+
+    /**
+     * The GitHub Classroom workflow: one autograding step per lesson step, running that step's
+     * visible tests ({@code -Dgroups=step-N}) and worth the step's visible points.
+     */
+    public static String classroomWorkflow(String template, Map<String, Properties> lessons) {
+        StringBuilder steps = new StringBuilder();
+        StringBuilder env = new StringBuilder();
+        List<String> runners = new ArrayList<>();
+        for (Map.Entry<String, Properties> lesson : lessons.entrySet()) {
+            String folder = lesson.getKey();
+            int number = Integer.parseInt(folder.substring("lesson-".length(), "lesson-".length() + 2));
+            Properties manifest = lesson.getValue();
+            for (int n = 1; manifest.containsKey("step." + n + ".title"); n++) {
+                String id = "lesson-" + number + "-step-" + n;
+                String name = quoted("Lesson " + number + ", step " + n + ": " + manifest.getProperty("step." + n + ".title").trim());
+                String points = manifest.getProperty("step." + n + ".points.visible", "1").trim();
+                steps.append("      - name: ").append(name).append('\n')
+                        .append("        id: ").append(id).append('\n')
+                        .append("        uses: classroom-resources/autograding-command-grader@v1\n")
+                        .append("        with:\n")
+                        .append("          test-name: ").append(name).append('\n')
+                        .append("          command: ./mvnw -B -q -o test -f ").append(folder)
+                        .append("/pom.xml -Dgroups=step-").append(n).append('\n')
+                        .append("          timeout: 5\n")
+                        .append("          max-score: ").append(points).append('\n');
+                env.append("          ").append(id.toUpperCase()).append("_RESULTS: \"${{ steps.").append(id)
+                        .append(".outputs.result }}\"\n");
+                runners.add(id);
+            }
+        }
+        return template.replace("#STEPS#\n", steps.toString()).replace("#ENV#\n", env.toString())
+                .replace("#RUNNERS#", String.join(",", runners));
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** True for the files students get: everything but instructor-only folders and build output. */
@@ -189,7 +256,7 @@ public final class ExportStudentEdition {
         List<String> leaks = new ArrayList<>();
         for (Path file : regularFiles(exported)) {
             String relative = exported.relativize(file).toString().replace('\\', '/');
-            if (!isStudentFile(relative)) {
+            if (!isStudentFile(relative) && !relative.equals(CLASSROOM_WORKFLOW)) { // the one file the export writes
                 leaks.add(relative + ": an instructor-only path");
                 continue;
             }

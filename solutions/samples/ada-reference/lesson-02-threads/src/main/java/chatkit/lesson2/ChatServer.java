@@ -1,0 +1,128 @@
+package chatkit.lesson2;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A chat server for many people at once. It listens on a port; every client that connects gets
+ * a thread of its own (a {@link ClientHandler}), and all of them share one {@link ClientRegistry}
+ * of who is online, so a line from one client can reach all the others.
+ *
+ * <pre>
+ *   ../mvnw -q compile
+ *   java -cp target/classes chatkit.lesson2.ChatServer --port 5000
+ *
+ *   Chat server listening on 127.0.0.1 port 5000. Type /quit here to stop it.
+ *   (then connect with: java -cp target/classes chatkit.lesson2.ChatClient --port 5000, or nc 127.0.0.1 5000)
+ * </pre>
+ *
+ * Reference solution: the starter file with TODO 1 done.
+ */
+public class ChatServer implements Closeable {
+
+    private final ClientRegistry registry = new ClientRegistry();
+    /** Every open connection, named or not yet, so close() can end them all. */
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private ServerSocket serverSocket;
+    private volatile boolean closed;
+
+    /**
+     * Opens the listening socket (you wrote this in lesson 1) and returns the port it listens on.
+     * Provided code: no need to change this.
+     */
+    public int listen(int port, InetAddress bindAddress) throws IOException {
+        serverSocket = new ServerSocket(port, 50, bindAddress);
+        return serverSocket.getLocalPort();
+    }
+
+    /**
+     * Step 1: accepts clients for as long as the server runs, and starts a new thread for each
+     * one, running {@link #handlerFor(Socket)}. Ends with an exception once the server is closed.
+     */
+    public void acceptClients() throws IOException {
+        while (true) {
+            // accept() waits for the next client. This thread does nothing else: each client's
+            // conversation runs on a thread of its own, so a quiet client never holds up the next.
+            Socket socket = serverSocket.accept();
+            Thread thread = new Thread(handlerFor(socket), "chat-client-" + socket.getPort());
+            thread.start();
+        }
+    }
+
+    /**
+     * The work of one client's thread: its whole conversation with the server.
+     * Provided code: no need to change this.
+     */
+    public Runnable handlerFor(Socket socket) {
+        Connection connection;
+        try {
+            connection = new Connection(socket);
+        } catch (IOException e) {
+            // The client left before we could even say hello: nothing to do for it.
+            closeQuietly(socket);
+            return () -> { };
+        }
+        connections.add(connection);
+        if (closed) {
+            connection.close(); // the server closed while this client was being accepted
+        }
+        ClientHandler handler = new ClientHandler(connection, registry);
+        return () -> {
+            try {
+                handler.run();
+            } finally {
+                connections.remove(connection);
+            }
+        };
+    }
+
+    /** True once {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops the server: no new clients, and every client gets a goodbye and is disconnected, so
+     * every thread of the server ends. Provided code: no need to change this.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (serverSocket != null) {
+            closeQuietly(serverSocket);
+        }
+        for (Connection connection : connections) {
+            connection.send(ChatLines.bye("The server is shutting down. Goodbye!"));
+            connection.close();
+        }
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    /**
+     * Runs the whole server program with this keyboard and screen, and returns its exit code
+     * (0 stopped with /quit, 1 network problem, 2 wrong arguments). The tests call this.
+     * Provided code: no need to change this.
+     */
+    public static int run(String[] args, BufferedReader keyboard, PrintWriter out, PrintWriter err) {
+        return ChatPrograms.server(args, keyboard, out, err);
+    }
+
+    /** Starts the server on the real keyboard and screen. Provided code: no need to change this. */
+    public static void main(String[] args) {
+        Terminal.runAndExit(ChatServer::run, args);
+    }
+}
