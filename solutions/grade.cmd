@@ -8,6 +8,5 @@ set "ROOT=%~dp0.."
 echo Building the kit's tests and the grader (quick when nothing changed)... 1>&2
 call "%ROOT%\mvnw.cmd" -q -B -f "%ROOT%\pom.xml" -DskipTests test-compile 1>&2 <NUL
 if errorlevel 1 exit /b 1
-set /p CP=<"%~dp0grader\target\grader-classpath.txt"
-"%JAVA_EXE%" -Dkit.root="%ROOT%" -cp "%~dp0grader\target\classes;%CP%" chatkit.grader.Grade %*
+"%JAVA_EXE%" -Dkit.root="%ROOT%" -cp "%~dp0grader\target\classes" chatkit.grader.Grade %*
 exit /b %ERRORLEVEL%

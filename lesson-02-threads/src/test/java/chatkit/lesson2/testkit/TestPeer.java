@@ -199,6 +199,11 @@ public final class TestPeer implements AutoCloseable {
         return false;
     }
 
+    /** Sends end-of-stream (as when a program closes its output) while still reading what comes back. */
+    public void stopSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** True if some bytes have arrived and wait to be read (never waits). */
     public boolean hasBytesWaiting() throws IOException {
         return in.available() > 0;

@@ -34,7 +34,7 @@ public final class Grade {
 
     /** What one grading run is asked to do. */
     record Options(Path submissions, Path out, Optional<Integer> lesson, int jobs, long seed, Duration testTimeout,
-            Duration submissionLimit, boolean keep) {
+            Duration submissionLimit, boolean keep, String runAs) {
     }
 
     private static final String USAGE = String.join("\n",
@@ -49,7 +49,9 @@ public final class Grade {
             "               the same submission and seed give the same grade",
             "  --test-timeout SECONDS  time limit of each test (default 10)",
             "  --limit SECONDS         time limit of one submission's lesson (default 300)",
-            "  --keep       keep the temp folder (compiled classes, test JVM results) to look into");
+            "  --keep       keep the temp folder (compiled classes, test JVM results) to look into",
+            "  --run-as USER           run the tests as USER (the grader runs as root): student code",
+            "                          then cannot touch the kit, OUT or another student's files");
 
     private Grade() {
     }
@@ -91,6 +93,7 @@ public final class Grade {
         long testTimeout = 10;
         long limit = 300;
         boolean keep = false;
+        String runAs = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -100,6 +103,7 @@ public final class Grade {
                 case "--test-timeout" -> testTimeout = positiveNumber(arg, value(args, ++i, arg));
                 case "--limit" -> limit = positiveNumber(arg, value(args, ++i, arg));
                 case "--keep" -> keep = true;
+                case "--run-as" -> runAs = value(args, ++i, arg);
                 case "-h", "--help" -> throw new IllegalArgumentException("Grades a class's submissions.");
                 default -> {
                     if (arg.startsWith("-")) {
@@ -122,7 +126,7 @@ public final class Grade {
             throw new IllegalArgumentException("OUT must not be inside SUBMISSIONS (it would look like a student).");
         }
         return new Options(submissions, out, lesson, jobs, seed, Duration.ofSeconds(testTimeout),
-                Duration.ofSeconds(limit), keep);
+                Duration.ofSeconds(limit), keep, runAs);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -171,8 +175,13 @@ public final class Grade {
         IsolatedTests.Settings settings = new IsolatedTests.Settings(kit,
                 IsolatedTests.javaOf(System.getProperty("java.home")).toString(), runnerClassPath(kit), options.seed(),
                 options.testTimeout(), Duration.ofSeconds(Math.max(60, options.testTimeout().toSeconds()) + 20),
-                options.submissionLimit());
+                options.submissionLimit(), options.runAs());
         Path temp = Files.createTempDirectory("chatkit-grade-");
+        if (options.runAs() != null) {
+            // The tests' user reads the compiled classes in here; it owns only each test run's folder.
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
             List<Submissions.Submission> submissions = Submissions.find(options.submissions(), temp);
             progress.printf("Grading %d submission(s), lessons %s, %d at a time, seed %d%n", submissions.size(),
@@ -199,14 +208,21 @@ public final class Grade {
                 }
             }
             Progress bar = new Progress(progress, jobs.size());
-            ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
             List<Future<LessonGrade>> futures = new ArrayList<>();
             AtomicInteger counter = new AtomicInteger();
             for (Job job : jobs) {
                 Path work = temp.resolve("work").resolve(counter.incrementAndGet() + "-" + job.submission().student()
                         + "-" + job.lesson().number());
                 futures.add(pool.submit(() -> {
-                    LessonGrade grade = gradeOne(job, work, settings);
+                    LessonGrade grade;
+                    try {
+                        grade = gradeOne(job, work, settings);
+                    } catch (Exception | Error e) {
+                        // A fault of the grader with this one submission: the others are graded anyway.
+                        grade = LessonGrade.untested(job.submission().student(), job.lesson(),
+                                LessonGrade.Status.GRADER_ERROR, List.of("The grader could not grade this lesson ("
+                                + e + "): your teacher will look at it."), null, new LessonGrade.Timing(0, 0, 0));
+                    }
                     bar.done(grade);
                     return grade;
                 }));
@@ -215,18 +231,24 @@ public final class Grade {
             for (Future<LessonGrade> future : futures) {
                 grades.add(future.get());
             }
-            pool.shutdown();
             bar.finish();
             grades.sort(Comparator.comparing(LessonGrade::student).thenComparing(g -> g.lesson().folder()));
             int maxSteps = lessons.stream().mapToInt(l -> l.steps().size()).max().orElse(0);
             Reports.write(options.out(), grades, options.seed(), maxSteps);
+            Reports.writeOutputs(options.out(), grades);
             Files.writeString(options.out().resolve("timing.csv"), timing(grades), StandardCharsets.UTF_8);
             return grades;
         } finally {
+            pool.shutdownNow();
             if (options.keep()) {
                 progress.println("Kept the temp folder: " + temp);
             } else {
-                deleteTree(temp);
+                try {
+                    deleteTree(temp);
+                } catch (IOException e) {
+                    progress.println("Could not delete the temp folder " + temp + " (" + e.getMessage() + "): delete it"
+                            + " by hand. The grades are written.");
+                }
             }
         }
     }
@@ -255,7 +277,7 @@ public final class Grade {
         }
         start = System.nanoTime();
         IsolatedTests.Outcome outcome = IsolatedTests.run(job.lesson(), compiled.classes(),
-                Files.createDirectories(work.resolve("run")), settings);
+                Files.createDirectories(work.resolve("tests")), settings);
         double testSeconds = (System.nanoTime() - start) / 1e9;
         return LessonGrade.of(student, job.lesson(), outcome, notes,
                 new LessonGrade.Timing(compileSeconds, testSeconds, outcome.jvms()));

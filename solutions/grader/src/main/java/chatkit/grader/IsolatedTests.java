@@ -25,7 +25,7 @@ final class IsolatedTests {
 
     /** How a grading run is set up: the same for every submission of a run. */
     record Settings(Path kit, String java, List<String> runnerClassPath, long seed, Duration testTimeout,
-            Duration silenceLimit, Duration submissionLimit) {
+            Duration silenceLimit, Duration submissionLimit, String runAs) {
     }
 
     private static final int OUTPUT_CAP = 64 * 1024;
@@ -40,12 +40,19 @@ final class IsolatedTests {
 
     static Outcome run(LessonKit lesson, Path classes, Path work, Settings settings) throws IOException,
             InterruptedException {
-        TestResults results = new TestResults();
-        Path resultsFile = work.resolve("results.txt");
+        String token = java.util.UUID.randomUUID().toString();
+        TestResults results = new TestResults(token);
+        // The test JVM works in run/; its results go elsewhere, to a file whose name it is told
+        // on standard input, with the token that marks the lines it writes.
+        Path run = Files.createDirectories(work.resolve("run"));
+        Path resultsFile = Files.createDirectories(work.resolve("r-" + java.util.UUID.randomUUID())).resolve("results.txt");
         Path skipFile = work.resolve("skip.txt");
-        Path home = Files.createDirectories(work.resolve("home"));
-        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        Path home = Files.createDirectories(run.resolve("home"));
+        Path tmp = Files.createDirectories(run.resolve("tmp"));
         Files.writeString(resultsFile, "");
+        if (settings.runAs() != null) {
+            giveTo(settings.runAs(), run, resultsFile.getParent(), resultsFile);
+        }
         CappedOutput output = new CappedOutput(OUTPUT_CAP);
         List<String> incidents = new ArrayList<>();
         long deadline = System.nanoTime() + settings.submissionLimit().toNanos();
@@ -59,10 +66,14 @@ final class IsolatedTests {
             results.timedOutParts().forEach(part -> skip.add("#timeout\t" + part));
             Files.write(skipFile, skip, StandardCharsets.UTF_8);
             int resultsBefore = results.resultCount();
-            Process process = new ProcessBuilder(command(lesson, classes, settings, resultsFile, skipFile, home, tmp))
-                    .directory(work.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
+            Process process = new ProcessBuilder(command(lesson, classes, settings, skipFile, home, tmp))
+                    .directory(run.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
-            process.getOutputStream().close(); // no keyboard: a test that reads System.in gets end-of-input
+            try (var stdin = process.getOutputStream()) {
+                stdin.write((token + "\n" + resultsFile + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the JVM ended at once: said below, like any other early end
+            }
             Thread pump = output.pump(process.getInputStream());
             long lastProgress = System.nanoTime();
             String stopped = null;
@@ -102,19 +113,20 @@ final class IsolatedTests {
                 reason = "not finished when the time for the whole submission (" + settings.submissionLimit().toSeconds()
                         + " s) ran out";
             } else if ("silence".equals(stopped)) {
-                reason = "did not finish: no test ended for " + settings.silenceLimit().toSeconds()
-                        + " s, so the grader stopped the test JVM (the other tests went on in a fresh one)";
+                reason = "did not finish: nothing happened for " + settings.silenceLimit().toSeconds()
+                        + " s, so the grader stopped the tests' Java program";
             } else if (results.exitCalled()) {
-                reason = "the test JVM ended by System.exit during this test: never call System.exit in your code";
+                reason = "your code called System.exit during this test, which ends the tests' Java program:"
+                        + " never call System.exit in the code you write";
             } else {
-                reason = "the test JVM crashed during this test (exit code " + process.exitValue() + ")";
+                reason = "the tests' Java program ended unexpectedly during this test (exit code " + process.exitValue()
+                        + "): Runtime.halt, a crash, or memory exhausted";
             }
             List<String> lost = results.inFlight();
             for (String key : lost) {
                 results.lost(key, reason);
             }
-            incidents.add(lost.isEmpty() ? "test JVM " + jvms + ": " + reason.replace("during this test", "between tests")
-                    : "test JVM " + jvms + ": " + reason + " (" + lost.size() + " test(s))");
+            incidents.add(reason.replace("during this test", lost.isEmpty() ? "between tests" : "during a test"));
             if ("limit".equals(stopped)) {
                 reasonForTheRest = "not run: the time for the whole submission ran out";
                 break;
@@ -125,12 +137,41 @@ final class IsolatedTests {
             }
         }
         results.finish(reasonForTheRest);
-        return new Outcome(results, jvms, output.text(), incidents);
+        if (results.forgedLines() > 0) {
+            incidents.add(results.forgedLines() + " line(s) in the grader's results file were not written by the"
+                    + " grader (did your code write to files it did not create?): they were ignored");
+        }
+        return new Outcome(results, jvms, output.text(), grouped(incidents));
     }
 
-    private static List<String> command(LessonKit lesson, Path classes, Settings settings, Path resultsFile,
-            Path skipFile, Path home, Path tmp) {
-        List<String> command = new ArrayList<>(List.of(settings.java(), "@" + lesson.jvmArgsFile(),
+    /** "the same thing (3 times)" for incidents that happened more than once, in the order they first happened. */
+    static List<String> grouped(List<String> incidents) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        incidents.forEach(incident -> counts.merge(incident, 1, Integer::sum));
+        List<String> grouped = new ArrayList<>();
+        counts.forEach((incident, count) -> grouped.add(count == 1 ? incident : incident + " (" + count + " times)"));
+        return grouped;
+    }
+
+    /** Lets the user who runs the tests (not the grader's) write where the test JVM writes. */
+    private static void giveTo(String user, Path... paths) throws IOException {
+        var owner = paths[0].getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+        for (Path path : paths) {
+            try (java.util.stream.Stream<Path> tree = Files.walk(path)) {
+                for (Path each : (Iterable<Path>) tree::iterator) {
+                    Files.setOwner(each, owner);
+                }
+            }
+        }
+    }
+
+    private static List<String> command(LessonKit lesson, Path classes, Settings settings, Path skipFile, Path home,
+            Path tmp) {
+        List<String> command = new ArrayList<>();
+        if (settings.runAs() != null) {
+            command.addAll(List.of("runuser", "-u", settings.runAs(), "--")); // student code never runs as root
+        }
+        command.addAll(List.of(settings.java(), "@" + lesson.jvmArgsFile(),
                 "-Xmx512m", "-Xshare:auto",
                 "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp,
                 "-Dchatkit.progress=off", "-Dchatkit.stopStepAfterTimeout=false",
@@ -144,8 +185,8 @@ final class IsolatedTests {
         classPath.add(lesson.visibleTestClasses().toString());
         classPath.add(lesson.hiddenTestClasses().toString());
         classPath.add(classes.toString());
-        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), TestRunner.class.getName(),
-                resultsFile.toString(), skipFile.toString(), lesson.packageName(), lesson.runsArgument(),
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), "chatkit.grader.TestRunner",
+                skipFile.toString(), lesson.packageName(), lesson.runsArgument(),
                 lesson.visibleTestClasses().toString(), lesson.hiddenTestClasses().toString()));
         return command;
     }

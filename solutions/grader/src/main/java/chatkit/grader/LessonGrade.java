@@ -10,14 +10,17 @@ import java.util.TreeSet;
 /**
  * One student's grade for one lesson, step by step. A step has two parts: its visible tests and
  * its hidden tests, each worth the points the step manifest gives it, earned only when every one
- * of the part's tests passes in every run. A failing step that builds on another failing step is
- * reported as "needs step K", not as a cascade of failures.
+ * of the part's tests passes in every run, and only when every step it builds on ("needs") passes
+ * too: a step standing on a broken one loses its points, and is reported as "needs step K", not as
+ * a cascade of failures. (This also keeps grades the same from run to run for racy code: whether a
+ * later step's tests happen to pass on top of a broken registry is left to chance; this is not.)
  */
 record LessonGrade(String student, LessonKit lesson, Status status, List<StepGrade> steps, List<String> notes,
         String compileErrors, List<String> incidents, String output, Timing timing) {
 
     enum Status {
-        GRADED("graded"), COMPILE_ERROR("does not compile"), NOT_SUBMITTED("not submitted");
+        GRADED("graded"), COMPILE_ERROR("does not compile"), NOT_SUBMITTED("not submitted"),
+        GRADER_ERROR("grader error");
 
         final String words;
 
@@ -41,13 +44,23 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         }
     }
 
+    /** A step's parts, and the first step it builds on that does not pass (its points wait for it). */
     record StepGrade(LessonKit.Step step, Part visible, Part hidden, Optional<Integer> needsStep) {
         double points() {
-            return visible.points() + hidden.points();
+            return needsStep.isPresent() ? 0 : visible.points() + hidden.points();
+        }
+
+        double points(Part part) {
+            return needsStep.isPresent() ? 0 : part.points();
+        }
+
+        /** All its tests pass (its points may still wait for a step it needs). */
+        boolean testsPass() {
+            return visible.passed() && hidden.passed();
         }
 
         boolean passed() {
-            return visible.passed() && hidden.passed();
+            return testsPass() && needsStep.isEmpty();
         }
     }
 
@@ -86,10 +99,7 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         }
         List<StepGrade> withNeeds = new ArrayList<>();
         for (StepGrade grade : steps) {
-            Optional<Integer> needs = Optional.empty();
-            if (!grade.passed()) {
-                needs = lesson.allNeeds(grade.step().number()).stream().filter(failed::contains).findFirst();
-            }
+            Optional<Integer> needs = lesson.allNeeds(grade.step().number()).stream().filter(failed::contains).findFirst();
             withNeeds.add(new StepGrade(grade.step(), grade.visible(), grade.hidden(), needs));
         }
         return new LessonGrade(student, lesson, Status.GRADED, withNeeds, notes, null, outcome.incidents(),

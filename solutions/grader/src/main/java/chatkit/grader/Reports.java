@@ -82,13 +82,17 @@ final class Reports {
                 md.append("No files of this lesson were found in your submission.\n");
                 continue;
             }
+            if (grade.status() == LessonGrade.Status.GRADER_ERROR) {
+                grade.notes().forEach(note -> md.append("- Note: ").append(note).append('\n'));
+                continue;
+            }
             for (String note : grade.notes()) {
                 md.append("- Note: ").append(note).append('\n');
             }
             if (grade.status() == LessonGrade.Status.COMPILE_ERROR) {
                 md.append("\nYour code does not compile, so no test could run. The compiler said:\n\n```\n")
-                        .append(grade.compileErrors()).append("\n```\n\nRun `mvn test` in the lesson's folder to see"
-                        + " the same errors, fix them, and submit again.\n");
+                        .append(grade.compileErrors()).append("\n```\n\nRun `../mvnw test` in the lesson's folder"
+                        + " (Windows: `..\\mvnw.cmd test`) to see the same errors, fix them, and submit again.\n");
                 continue;
             }
             for (String incident : grade.incidents()) {
@@ -114,12 +118,17 @@ final class Reports {
         if (step.needsStep().isPresent()) {
             int k = step.needsStep().get();
             md.append("This step builds on step ").append(k).append(" (").append(grade.lesson().step(k).title())
-                    .append("), which does not pass yet: finish step ").append(k).append(" first, then look at this"
-                    + " one again (").append(step.step().where()).append(").\n");
+                    .append("), which does not pass yet: ");
+            if (step.testsPass()) {
+                md.append("its own tests pass, and its points come once step ").append(k).append(" passes too.\n");
+            } else {
+                md.append("finish step ").append(k).append(" first, then look at this one again (")
+                        .append(step.step().where()).append(").\n");
+            }
             return md.toString();
         }
         md.append("Look at ").append(step.step().where()).append(".\n");
-        md.append(partFeedback("Visible tests (you have these: run them with mvn test)", step.visible()));
+        md.append(partFeedback("Visible tests (you have these: run them with ../mvnw test)", step.visible()));
         md.append(partFeedback("Hidden tests (more cases of the same step)", step.hidden()));
         return md.toString();
     }
@@ -155,27 +164,36 @@ final class Reports {
     /** Gradescope's results.json: a test per step and kind; hidden ones shown after grades are published. */
     static String gradescope(List<LessonGrade> grades) {
         List<String> tests = new ArrayList<>();
+        StringBuilder summary = new StringBuilder();
         double score = 0;
         for (LessonGrade grade : grades) {
             score += grade.points();
+            summary.append(grade.lesson().title()).append(": ").append(number(grade.points())).append(" / ")
+                    .append(number(grade.maxPoints())).append(" (").append(grade.status().words).append(")\n");
+            if (grade.status() == LessonGrade.Status.COMPILE_ERROR) {
+                summary.append("Your code does not compile:\n").append(grade.compileErrors()).append("\n");
+            }
+            grade.notes().forEach(note -> summary.append("Note: ").append(note).append('\n'));
+            grade.incidents().forEach(note -> summary.append("Note: ").append(note).append('\n'));
             for (LessonGrade.StepGrade step : grade.steps()) {
                 for (LessonGrade.Part part : List.of(step.visible(), step.hidden())) {
-                    String output = grade.status() == LessonGrade.Status.COMPILE_ERROR
-                            ? "Your code does not compile:\n" + grade.compileErrors()
-                            : grade.status() == LessonGrade.Status.NOT_SUBMITTED ? "not submitted"
+                    String output = grade.status() != LessonGrade.Status.GRADED ? grade.status().words + " (see above)"
+                            : step.needsStep().isPresent() ? "Needs step " + step.needsStep().get() + " first"
+                                    + (part.passed() ? " (these tests pass; the points come once step "
+                                    + step.needsStep().get() + " passes)." : ".")
                             : part.passed() ? "All pass."
-                            : step.needsStep().isPresent() ? "Needs step " + step.needsStep().get() + " first."
                             : part.failures().stream().limit(FAILURES_SHOWN)
                                     .map(f -> f.name() + ": " + clean(f.message())).collect(Collectors.joining("\n\n"));
                     tests.add("    {\"name\": " + json(grade.lesson().title() + ", step " + step.step().number() + ": "
                             + step.step().title() + (part.hidden() ? " (hidden tests)" : " (visible tests)"))
-                            + ", \"score\": " + number(part.points()) + ", \"max_score\": " + number(part.max())
+                            + ", \"score\": " + number(step.points(part)) + ", \"max_score\": " + number(part.max())
                             + ", \"output\": " + json(output)
                             + ", \"visibility\": " + json(part.hidden() ? "after_published" : "visible") + "}");
                 }
             }
         }
-        return "{\n  \"score\": " + number(score) + ",\n  \"visibility\": \"visible\",\n  \"stdout_visibility\": \"hidden\",\n"
+        return "{\n  \"score\": " + number(score) + ",\n  \"output\": " + json(summary.toString())
+                + ",\n  \"visibility\": \"visible\",\n  \"stdout_visibility\": \"hidden\",\n"
                 + "  \"tests\": [\n" + String.join(",\n", tests) + "\n  ]\n}\n";
     }
 
@@ -198,6 +216,16 @@ final class Reports {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** OUT/output/STUDENT/LESSON.txt: what the student's code printed while tested (capped), for the teacher. */
+    static void writeOutputs(Path out, List<LessonGrade> grades) throws IOException {
+        for (LessonGrade grade : grades) {
+            if (!grade.output().isEmpty()) {
+                Path folder = Files.createDirectories(out.resolve("output").resolve(grade.student()));
+                Files.writeString(folder.resolve(grade.lesson().folder() + ".txt"), grade.output(), StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** The table printed at the end of a grading run. */

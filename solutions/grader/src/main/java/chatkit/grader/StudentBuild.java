@@ -84,7 +84,10 @@ final class StudentBuild {
         Path sourceDir = work.resolve("src");
         Path classes = work.resolve("classes");
         Files.createDirectories(classes);
+        // Nothing but the JDK on the class path: student code compiles against the lesson, not the grader.
+        Path nothing = Files.createDirectories(work.resolve("empty"));
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
+                "-classpath", nothing.toString(), "-sourcepath", nothing.toString(),
                 "--release", "17", "-proc:none", "-nowarn", "-Xlint:none", "-Xmaxerrs", "10", "-implicit:class"));
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = sourceDir.resolve(source.getKey());

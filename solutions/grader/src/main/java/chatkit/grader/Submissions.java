@@ -42,6 +42,7 @@ final class Submissions {
     /** Every submission in {@code folder}, sorted by student; zips unpacked under {@code temp}. */
     static List<Submission> find(Path folder, Path temp) throws IOException {
         List<Submission> submissions = new ArrayList<>();
+        Set<String> taken = new java.util.HashSet<>();
         List<Path> entries;
         try (Stream<Path> list = Files.list(folder)) {
             entries = list.sorted().collect(Collectors.toList());
@@ -52,15 +53,24 @@ final class Submissions {
                 continue;
             }
             if (Files.isDirectory(entry)) {
-                submissions.add(new Submission(studentName(name), entry, null));
+                submissions.add(new Submission(unique(studentName(name), taken), entry, null));
             } else if (name.toLowerCase().endsWith(".zip")) {
-                String student = studentName(name.substring(0, name.length() - 4));
+                String student = unique(studentName(name.substring(0, name.length() - 4)), taken);
                 Path target = temp.resolve("unzipped").resolve(student);
                 String problem = unzip(entry, target);
                 submissions.add(new Submission(student, target, problem));
             }
         }
         return submissions;
+    }
+
+    /** The name, or name-2, name-3...: two students never share a name, even where case does not count. */
+    private static String unique(String name, Set<String> taken) {
+        String candidate = name;
+        for (int n = 2; !taken.add(candidate.toLowerCase()); n++) {
+            candidate = name + "-" + n;
+        }
+        return candidate;
     }
 
     /** A name safe to use in file names and CSV cells. */
@@ -81,7 +91,13 @@ final class Submissions {
                 if (++count > MAX_ENTRIES) {
                     return "the zip has more than " + MAX_ENTRIES + " files: only the first ones were read";
                 }
-                Path file = target.resolve(entry.getName()).normalize();
+                Path file;
+                try {
+                    // Zips made on Windows may separate folders with '\\'.
+                    file = target.resolve(entry.getName().replace('\\', '/')).normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    continue; // a name this system cannot have: not a Java source of the lesson anyway
+                }
                 if (!file.startsWith(target)) {
                     continue; // "../" tricks: never write outside the student's folder
                 }

@@ -43,9 +43,35 @@ final class TestResults {
     private boolean ended;
     private boolean exitCalled;
 
+    private final String token;
+    private int forged;
+
+    /** @param token the secret the test runner seals each of its lines with */
+    TestResults(String token) {
+        this.token = token;
+    }
+
     /** Takes one line of a results file; true if it shows progress (a test started or ended). */
     boolean accept(String line) {
-        String[] f = Events.fields(line);
+        int tab = line.indexOf('\t');
+        if (tab < 0 || !line.substring(0, tab).equals(Events.seal(token, line.substring(tab + 1)))) {
+            forged++; // not sealed by the runner: student code wrote into the results file
+            return false;
+        }
+        try {
+            return accept(Events.fields(line.substring(tab + 1)));
+        } catch (RuntimeException e) {
+            forged++; // a line the runner would never write
+            return false;
+        }
+    }
+
+    /** Lines in the results file that the runner did not write (0 unless student code wrote there). */
+    int forgedLines() {
+        return forged;
+    }
+
+    private boolean accept(String[] f) {
         switch (f[0]) {
             case "PLAN" -> plan.putIfAbsent(f[1] + "\t" + f[2],
                     new Planned(Integer.parseInt(f[1]), f[2], Integer.parseInt(f[3]), f[4].equals("hidden"), f[5]));
@@ -55,6 +81,10 @@ final class TestResults {
             }
             case "DONE" -> {
                 String key = f[1] + "\t" + f[2];
+                if (results.containsKey(key)) {
+                    forged++; // the runner writes one result per test: the first one stands
+                    return false;
+                }
                 String name = started.containsKey(key) ? started.get(key)
                         : plan.containsKey(key) ? plan.get(key).name() : f[2];
                 results.put(key, new Result(Integer.parseInt(f[1]), f[2], f[3], name, f[4],

@@ -41,7 +41,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * the results file as it happens, flushed at once. So whatever ends this JVM (System.exit in
  * student code, a crash, the grader killing it after a hang), every result already written stays.
  *
- * Nothing is read from standard output: student code may print anything there.
+ * Nothing is read from standard output: student code may print anything there. The results
+ * file's path and a secret come on standard input, read before any student class loads; every
+ * line is sealed with it (an HMAC), so a line that student code writes into the file is told apart.
  *
  * Lines (tab-separated, see {@link Events}):
  * PLAN run id step visibility name / START run id name / DONE run id status message [milliseconds] /
@@ -49,58 +51,79 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * TIMEOUT part + RESTART (a test timed out: this JVM ends, the grader starts a fresh one) /
  * END / EXIT (written by a shutdown hook when something else ends the JVM with System.exit).
  *
- * Arguments: RESULTS_FILE SKIP_FILE PACKAGE RUNS VISIBLE_TEST_DIR HIDDEN_TEST_DIR, where RUNS says
+ * Standard input: TOKEN and RESULTS_FILE, one per line.
+ * Arguments: SKIP_FILE PACKAGE RUNS VISIBLE_TEST_DIR HIDDEN_TEST_DIR, where RUNS says
  * how many times each step's tests run ("1:1,2:3,..."), and SKIP_FILE lists "run TAB id" of tests
  * an earlier JVM already started (they are not run again) and "#timeout TAB part" for each step
  * part (like "3-hidden") where a test timed out.
  */
 public final class TestRunner {
 
+    /** How long a finished test's own threads (a server's client threads, say) get to end. */
+    private static final long SETTLE_MILLIS = 1000;
+
     private final Writer results;
+    private final String token;
     private volatile boolean finished;
     private volatile boolean exiting;
 
-    private TestRunner(Writer results) {
+    private TestRunner(Writer results, String token) {
         this.results = results;
+        this.token = token;
     }
 
     public static void main(String[] args) throws Exception {
-        Path resultsFile = Paths.get(args[0]);
+        java.io.BufferedReader input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                StandardCharsets.UTF_8));
+        String token = input.readLine();
+        Path resultsFile = Paths.get(input.readLine());
         Set<String> skip = new HashSet<>();
-        for (String line : Files.readAllLines(Paths.get(args[1]), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(Paths.get(args[0]), StandardCharsets.UTF_8)) {
             if (line.startsWith("#timeout\t")) {
                 StepTimeouts.timedOut(line.substring("#timeout\t".length()));
             } else {
                 skip.add(line);
             }
         }
-        String lessonPackage = args[2];
-        Map<Integer, Integer> runs = parseRuns(args[3]);
-        Set<Path> roots = Set.of(Paths.get(args[4]), Paths.get(args[5]));
+        String lessonPackage = args[1];
+        Map<Integer, Integer> runs = parseRuns(args[2]);
+        Set<Path> roots = Set.of(Paths.get(args[3]), Paths.get(args[4]));
 
         TestRunner runner = new TestRunner(new OutputStreamWriter(
-                new FileOutputStream(resultsFile.toFile(), true), StandardCharsets.UTF_8));
+                new FileOutputStream(resultsFile.toFile(), true), StandardCharsets.UTF_8), token);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!runner.finished) {
                 // System.exit in student code. Tests go on running while the JVM shuts down:
                 // nothing they report from now on counts.
                 runner.write("EXIT");
                 runner.exiting = true;
+                endProcessesStarted();
             }
         }));
         int maxRuns = runs.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
+        // Every run's plan first: if this JVM ends early, the grader still knows every test of
+        // every run, and a step whose later runs never happened cannot pass.
         for (int run = 1; run <= maxRuns; run++) {
-            runner.runOnce(launcher, run, lessonPackage, runs, roots, skip);
+            runner.plan(launcher, request(run, lessonPackage, runs, roots, skip), run);
+        }
+        for (int run = 1; run <= maxRuns; run++) {
+            runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip), run);
         }
         runner.finished = true;
         runner.write("END");
-        // Student code may leave threads running: end here, without anyone's shutdown hooks.
+        // Student code may leave threads and processes running: end here, without anyone's shutdown hooks.
+        endProcessesStarted();
         Runtime.getRuntime().halt(0);
     }
 
-    private void runOnce(Launcher launcher, int run, String lessonPackage, Map<Integer, Integer> runs,
+    /** Ends the processes this JVM started (a test's reference server, or student code's own). */
+    private static void endProcessesStarted() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static LauncherDiscoveryRequest request(int run, String lessonPackage, Map<Integer, Integer> runs,
             Set<Path> roots, Set<String> skip) {
         PostDiscoveryFilter thisRun = descriptor -> {
             // Called for tests and for test templates (parameterized tests), which hold their runs.
@@ -113,7 +136,7 @@ public final class TestRunner {
             }
             return FilterResult.included("step test");
         };
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(roots))
                 .filters(includePackageNames(lessonPackage), includeClassNamePatterns(".*Test"), thisRun)
                 .configurationParameter("junit.jupiter.execution.timeout.default",
@@ -123,6 +146,9 @@ public final class TestRunner {
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                 .build();
+    }
+
+    private void plan(Launcher launcher, LauncherDiscoveryRequest request, int run) {
         TestPlan plan = launcher.discover(request);
         // What this run will run: each test method (a parameterized one counts as one, however
         // many times it runs), so the grader knows what never ran if this JVM ends early.
@@ -134,7 +160,11 @@ public final class TestRunner {
                 }
             }
         }
+    }
+
+    private void runOnce(Launcher launcher, LauncherDiscoveryRequest request, int run) {
         Map<String, TestPlan> plans = new HashMap<>();
+        Map<String, Set<Thread>> threadsBefore = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, Long> startedAt = new java.util.concurrent.ConcurrentHashMap<>();
         launcher.execute(request, new TestExecutionListener() {
             @Override
@@ -145,6 +175,7 @@ public final class TestRunner {
             @Override
             public void executionStarted(TestIdentifier test) {
                 if (test.isTest()) {
+                    threadsBefore.put(test.getUniqueId(), Thread.getAllStackTraces().keySet());
                     startedAt.put(test.getUniqueId(), System.nanoTime());
                     write("START", String.valueOf(run), test.getUniqueId(), name(plans.get("plan"), test));
                 }
@@ -162,6 +193,13 @@ public final class TestRunner {
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 String message = result.getThrowable().map(TestRunner::describe).orElse("");
                 if (test.isTest()) {
+                    boolean timedOutPart = result.getThrowable().flatMap(failure -> StepTimeouts.timedOutPart(
+                            test.getUniqueId(), test.getTags(), failure)).isPresent();
+                    if (!timedOutPart) {
+                        // Whatever the test's threads still do (a client thread leaving after the
+                        // server closed, System.exit included) belongs to this test, not the next.
+                        settle(threadsBefore.remove(test.getUniqueId()));
+                    }
                     Long since = startedAt.remove(test.getUniqueId());
                     write("DONE", String.valueOf(run), test.getUniqueId(), result.getStatus().name(), message,
                             since == null ? "0" : String.valueOf((System.nanoTime() - since) / 1_000_000));
@@ -172,6 +210,7 @@ public final class TestRunner {
                         // keeps a core busy): end this JVM, and the grader goes on in a fresh one.
                         write("TIMEOUT", timedOut.get());
                         write("RESTART");
+                        endProcessesStarted();
                         Runtime.getRuntime().halt(0);
                     }
                 } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
@@ -180,6 +219,61 @@ public final class TestRunner {
                 }
             }
         });
+    }
+
+    /**
+     * Gives the threads started since {@code before} a moment to finish what they do after the
+     * test (a client thread that leaves once the test closed its server): first up to 20 ms for
+     * those woken from I/O, then up to a second for those still running Java code. Threads that
+     * wait (parked, or blocked in I/O) do nothing until something happens, so they are not waited for.
+     */
+    private static void settle(Set<Thread> before) {
+        if (before == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        while (true) {
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            Thread busy = null;
+            for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+                Thread t = thread.getKey();
+                StackTraceElement[] stack = thread.getValue();
+                if (before.contains(t) || t == Thread.currentThread() || t.getState() != Thread.State.RUNNABLE
+                        || longLived(t, stack)) {
+                    continue;
+                }
+                boolean inJavaCode = stack.length > 0 && !stack[0].isNativeMethod();
+                if (inJavaCode || elapsed < 20) {
+                    busy = t;
+                    break;
+                }
+            }
+            long left = (elapsed < 20 ? 20 : SETTLE_MILLIS) - elapsed;
+            if (busy == null || left <= 0) {
+                return;
+            }
+            try {
+                busy.join(Math.min(left, 10)); // then look again: it may have started others
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean longLived(Thread thread, StackTraceElement[] stack) {
+        String name = thread.getName();
+        if (name.startsWith("junit-") || name.startsWith("AWT-") || name.startsWith("Java2D") || name.startsWith("process reaper")
+                || name.equals("TimerQueue") || name.startsWith("Attach") || name.startsWith("Common-Cleaner")) {
+            return true;
+        }
+        for (StackTraceElement frame : stack) {
+            if (frame.getMethodName().equals("getTask") && frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+                    || frame.getMethodName().equals("awaitWork") && frame.getClassName().equals("java.util.concurrent.ForkJoinPool")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMethod(TestIdentifier test) {
@@ -234,7 +328,8 @@ public final class TestRunner {
             return;
         }
         try {
-            results.write(List.of(fields).stream().map(Events::escape).collect(Collectors.joining("\t")) + "\n");
+            String text = List.of(fields).stream().map(Events::escape).collect(Collectors.joining("\t"));
+            results.write(Events.seal(token, text) + "\t" + text + "\n");
             results.flush();
         } catch (IOException e) {
             Runtime.getRuntime().halt(70); // nowhere to report to: the grader sees the JVM end

@@ -56,7 +56,7 @@ class SampleClassTest {
         seed = given.isEmpty() ? new SecureRandom().nextInt(1_000_000_000) : Long.parseLong(given);
         System.out.println("[sample class] seed " + seed + " (replay with -Dchatkit.seed=" + seed + ")");
         Grade.Options options = new Grade.Options(submissions, out, Optional.empty(), 2, seed, Duration.ofSeconds(10),
-                Duration.ofSeconds(300), false);
+                Duration.ofSeconds(300), false, null);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         long start = System.nanoTime();
         grades = Grade.grade(kit, options, new PrintStream(new Tee(progress, System.out), true, StandardCharsets.UTF_8));
@@ -96,8 +96,16 @@ class SampleClassTest {
     @DisplayName("System.exit in student code is reported in words, and the points already earned stay")
     void systemExitIsReportedInWords() throws IOException {
         String feedback = Files.readString(out.resolve("feedback/lou-system-exit.md"));
-        assertThat(feedback).contains("the test JVM ended by System.exit during this test");
+        assertThat(feedback).contains("your code called System.exit during this test");
         assertThat(grade("lou-system-exit", "lesson-02-threads").points()).isPositive();
+    }
+
+    @Test
+    @DisplayName("lines that student code writes into the grader's results file are ignored, and said so")
+    void forgedResultsAreIgnored() throws IOException {
+        assertThat(grade("oscar-forges-results", "lesson-01-console").points()).isZero();
+        assertThat(Files.readString(out.resolve("feedback/oscar-forges-results.md")))
+                .contains("in the grader's results file were not written by the grader");
     }
 
     @Test
@@ -143,7 +151,7 @@ class SampleClassTest {
     @Test
     @DisplayName("the console shows progress for each lesson graded")
     void progressIsShown() {
-        assertThat(console).contains("Grading 14 submission(s)").contains("16/16");
+        assertThat(console).contains("Grading 15 submission(s)").contains("17/17");
     }
 
     private static LessonGrade grade(String student, String lesson) {

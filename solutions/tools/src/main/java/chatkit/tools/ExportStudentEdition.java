@@ -247,11 +247,14 @@ public final class ExportStudentEdition {
             if (file.toString().contains("/target/") || file.equals(root.resolve(STUDENT_README))) {
                 continue;
             }
-            solutionHashes.add(hash(file));
             String name = file.getFileName().toString();
             if (name.endsWith("HiddenTest.java")) {
                 hiddenTestNames.add(name.substring(0, name.length() - ".java".length()));
             }
+            if (file.startsWith(solutions.resolve("samples"))) {
+                continue; // the sample class's hand-ins hold copies of starter files, as real ones do
+            }
+            solutionHashes.add(hash(file));
         }
         List<String> leaks = new ArrayList<>();
         for (Path file : regularFiles(exported)) {

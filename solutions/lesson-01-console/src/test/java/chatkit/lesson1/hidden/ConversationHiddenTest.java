@@ -91,6 +91,9 @@ class ConversationHiddenTest {
                 .isTrue();
         assertThat(keyboard.timesAsked()).as("Step 7: the keyboard is read once per line of yours, only on your turns")
                 .isEqualTo(yourLines);
+        assertThat(screen.text().split("you> ", -1).length - 1)
+                .as("Step 7: how often the prompt \"you> \" was shown: once before each line you type (call showPrompt());"
+                        + " the screen was:%n%s", screen.text()).isEqualTo(yourLines);
     }
 
     @RepeatedTest(3)

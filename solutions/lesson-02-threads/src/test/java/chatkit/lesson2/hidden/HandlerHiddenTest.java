@@ -285,6 +285,23 @@ class HandlerHiddenTest {
 
     // ----- Step 7 --------------------------------------------------------------------------
 
+    @Test
+    @Tag("step-7")
+    @DisplayName("Step 7: a visitor who goes before choosing a nickname: nobody is told, nobody is removed")
+    void visitorGoesBeforeChoosingANickname() throws Exception {
+        ChatUser alice = room.join("alice");
+        ChatUser visitor = room.connect();
+        visitor.expectHello();
+        visitor.peer().stopSending();
+        assertThat(visitor.closedByServer()).as("Step 7: the server hangs up on a visitor who went without a"
+                + " nickname").isTrue();
+
+        room.broadcastSentinel();
+        assertThat(alice.nextLine()).as("Step 7: the next line alice reads after a nameless visitor went (a LEAVE"
+                + " here means leave() ran for a client who never joined)").isEqualTo(Room.SENTINEL);
+        assertThat(room.registry().nicknames()).containsExactly("alice");
+    }
+
     @RepeatedTest(3)
     @Tag("step-7")
     @DisplayName("Step 7: two users leaving at the same moment: the others hear of both, the list is right")

@@ -67,6 +67,18 @@ class ProtocolHiddenTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @Tag("step-1")
+    @DisplayName("Step 1: lines that only look like a chat line, a private message or a notice are OTHER")
+    void lookAlikesAreOther() {
+        // Only forms the handout's rules decide; lines the server never sends (an empty nickname,
+        // a JOIN without a name) are left free.
+        for (String line : List.of("<alice>no space", "[alice -> bob]no space", "[alice to bob] hi", "*JOIN bob",
+                "alice> hi")) {
+            assertThat(ServerLine.parse(line)).as("Step 1: parse(\"%s\")", line).isEqualTo(ServerLine.other(line));
+        }
+    }
+
     @RepeatedTest(3)
     @Tag("step-2")
     @DisplayName("Step 2: the model follows a long random run of joins, leaves, renames and lists")
@@ -97,6 +109,10 @@ class ProtocolHiddenTest {
                 expected.remove(name);
                 expected.add(renamed);
             } else if (what == 3) {
+                if (random.nextInt(3) == 0) {
+                    // The answer is the whole list: whoever it leaves out is not online any more.
+                    expected.remove(others.get(random.nextInt(others.size())));
+                }
                 lines.add("* ONLINE " + String.join(" ", expected));
             } else {
                 lines.add("<" + others.get(random.nextInt(others.size())) + "> " + text(random));
@@ -107,7 +123,14 @@ class ProtocolHiddenTest {
         expected.remove(me);
         expected.add(newMe);
 
-        Edt.run(() -> lines.forEach(line -> model.apply(ServerLine.parse(line))));
+        Edt.run(() -> {
+            for (int i = 0; i < lines.size() - 1; i++) {
+                model.apply(ServerLine.parse(lines.get(i)));
+                assertThat(model.me()).as("Step 2: your nickname after line %d, \"%s\" (only a NICK about you"
+                        + " changes it)", i + 1, lines.get(i)).isEqualTo(me);
+            }
+            model.apply(ServerLine.parse(lines.get(lines.size() - 1)));
+        });
 
         Edt.run(() -> {
             assertThat(model.online()).as("Step 2: who is online after %d random lines", lines.size())
