@@ -172,14 +172,20 @@ public final class Grade {
                 }
             }
         }
-        IsolatedTests.Settings settings = new IsolatedTests.Settings(kit,
+        IsolatedTests.Settings plain = new IsolatedTests.Settings(kit,
                 IsolatedTests.javaOf(System.getProperty("java.home")).toString(), runnerClassPath(kit), options.seed(),
                 options.testTimeout(), Duration.ofSeconds(Math.max(60, options.testTimeout().toSeconds()) + 20),
                 options.submissionLimit(), options.runAs());
         Path temp = Files.createTempDirectory("chatkit-grade-");
-        if (options.runAs() != null) {
-            // The tests' user reads the compiled classes in here; it owns only each test run's folder.
+        IsolatedTests.Settings settings;
+        if (options.runAs() == null) {
+            settings = plain;
+        } else {
+            // The tests' user reads the compiled classes in here (it owns only each test run's
+            // folder), and the test libraries, copied here from a Maven repository it may not read.
             Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            settings = plain.withRunnerClassPath(copyJars(plain.runnerClassPath(),
+                    Files.createDirectories(temp.resolve("lib"))));
         }
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
@@ -295,6 +301,21 @@ public final class Grade {
         Arrays.stream(Files.readString(list).strip().split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.isBlank()).forEach(classPath::add);
         return classPath;
+    }
+
+    private static List<String> copyJars(List<String> classPath, Path lib) throws IOException {
+        List<String> copied = new ArrayList<>();
+        for (String entry : classPath) {
+            Path path = Paths.get(entry);
+            if (entry.endsWith(".jar") && Files.isRegularFile(path)) {
+                Path copy = lib.resolve(path.getFileName());
+                Files.copy(path, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                copied.add(copy.toString());
+            } else {
+                copied.add(entry);
+            }
+        }
+        return copied;
     }
 
     static String timing(List<LessonGrade> grades) {

@@ -26,6 +26,10 @@ final class IsolatedTests {
     /** How a grading run is set up: the same for every submission of a run. */
     record Settings(Path kit, String java, List<String> runnerClassPath, long seed, Duration testTimeout,
             Duration silenceLimit, Duration submissionLimit, String runAs) {
+
+        Settings withRunnerClassPath(List<String> classPath) {
+            return new Settings(kit, java, classPath, seed, testTimeout, silenceLimit, submissionLimit, runAs);
+        }
     }
 
     private static final int OUTPUT_CAP = 64 * 1024;
@@ -104,6 +108,13 @@ final class IsolatedTests {
             pump.join(2000);
             if (results.ended()) {
                 break;
+            }
+            if (jvms == 1 && results.plan().isEmpty()) {
+                // The runner could not even list the tests: a fault of the grader's setup, not of the
+                // student (whose code runs only once tests run). Said to the teacher, not graded as 0.
+                throw new IllegalStateException("the test JVM ended before it listed any test (exit code "
+                        + process.exitValue() + "): " + output.text().lines().limit(3).collect(
+                        java.util.stream.Collectors.joining(" | ")));
             }
             if (results.restartAsked() && stopped == null && results.resultCount() > resultsBefore && jvms < MAX_JVMS) {
                 continue; // a test timed out; its JVM ended so that none of its threads lives on
