@@ -132,4 +132,30 @@ class LineConnectionHiddenTest {
         assertThat(pair.testEnd().readLine()).as("Step 5: the line right after it (no extra bytes in between)")
                 .isEqualTo("sentinel");
     }
+
+    @RepeatedTest(2)
+    @Tag("step-8")
+    @DisplayName("Step 8: close() after random lines both ways: the friend reads every line, then the end")
+    void closeAfterRandomLines(Random random) throws Exception {
+        LineConnection connection = new LineConnection(pair.yourEnd());
+        List<String> lines = new ArrayList<>();
+        for (int i = 1 + random.nextInt(10); i > 0; i--) {
+            lines.add(Texts.line(random, 20));
+        }
+        String fromFriend = Texts.line(random, 20);
+        for (String line : lines) {
+            connection.send(line);
+        }
+        pair.testEnd().sendLine(fromFriend);
+        assertThat(connection.receive()).as("Step 8: the friend's line, before hanging up").isEqualTo(fromFriend);
+
+        connection.close();
+
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(pair.testEnd().readLine()).as("Step 8: line %d of %d, sent before close()", i + 1, lines.size())
+                    .isEqualTo(lines.get(i));
+        }
+        assertThat(pair.testEnd().closedByOtherSide()).as("Step 8: after your last line, the friend sees the"
+                + " connection end (LineConnection.close() must close the socket)").isTrue();
+    }
 }
