@@ -172,7 +172,7 @@ public final class Grade {
                 }
             }
         }
-        IsolatedTests.Settings plain = new IsolatedTests.Settings(kit,
+        IsolatedTests.Settings plain = new IsolatedTests.Settings(
                 IsolatedTests.javaOf(System.getProperty("java.home")).toString(), runnerClassPath(kit), options.seed(),
                 options.testTimeout(), Duration.ofSeconds(Math.max(60, options.testTimeout().toSeconds()) + 20),
                 options.submissionLimit(), options.runAs());

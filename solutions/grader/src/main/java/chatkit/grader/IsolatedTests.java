@@ -24,11 +24,11 @@ import java.util.concurrent.TimeUnit;
 final class IsolatedTests {
 
     /** How a grading run is set up: the same for every submission of a run. */
-    record Settings(Path kit, String java, List<String> runnerClassPath, long seed, Duration testTimeout,
+    record Settings(String java, List<String> runnerClassPath, long seed, Duration testTimeout,
             Duration silenceLimit, Duration submissionLimit, String runAs) {
 
         Settings withRunnerClassPath(List<String> classPath) {
-            return new Settings(kit, java, classPath, seed, testTimeout, silenceLimit, submissionLimit, runAs);
+            return new Settings(java, classPath, seed, testTimeout, silenceLimit, submissionLimit, runAs);
         }
     }
 

@@ -21,6 +21,11 @@ final class TestResults {
         String key() {
             return run + "\t" + id;
         }
+
+        /** True for this test method's result in its run: itself, or one run of a parameterized test. */
+        boolean covers(int resultRun, String resultId) {
+            return resultRun == run && (resultId.equals(id) || resultId.startsWith(id + "/"));
+        }
     }
 
     /** How one test (or one run of a parameterized test) ended. */
@@ -157,15 +162,13 @@ final class TestResults {
     private Optional<Planned> planned(String key) {
         String[] parts = key.split("\t", 2);
         int run = Integer.parseInt(parts[0]);
-        return plan.values().stream().filter(p -> p.run() == run
-                && (parts[1].equals(p.id()) || parts[1].startsWith(p.id() + "/"))).findFirst();
+        return plan.values().stream().filter(p -> p.covers(run, parts[1])).findFirst();
     }
 
     /** After the last JVM: every planned test without a result gets one, saying why. */
     void finish(String reasonForTheRest) {
         for (Planned p : plan.values()) {
-            boolean hasResult = results.values().stream().anyMatch(r -> r.run() == p.run()
-                    && (r.id().equals(p.id()) || r.id().startsWith(p.id() + "/")));
+            boolean hasResult = results.values().stream().anyMatch(r -> p.covers(r.run(), r.id()));
             if (hasResult) {
                 continue;
             }
@@ -182,7 +185,6 @@ final class TestResults {
 
     /** The results of a planned test method (one, or one per run of a parameterized test). */
     List<Result> resultsOf(Planned p) {
-        return results.values().stream().filter(r -> r.run() == p.run()
-                && (r.id().equals(p.id()) || r.id().startsWith(p.id() + "/"))).collect(Collectors.toList());
+        return results.values().stream().filter(r -> p.covers(r.run(), r.id())).collect(Collectors.toList());
     }
 }
