@@ -3,8 +3,8 @@ package chatkit.lesson1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import chatkit.lesson1.testkit.Screen;
-import chatkit.lesson1.testkit.ScriptedKeyboard;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
 import java.net.InetAddress;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

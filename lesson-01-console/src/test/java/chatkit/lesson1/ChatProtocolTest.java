@@ -2,7 +2,7 @@ package chatkit.lesson1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chatkit.lesson1.testkit.StepMessages;
+import chatkit.testkit.StepMessages;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -3,11 +3,11 @@ package chatkit.lesson1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import chatkit.lesson1.testkit.Background;
-import chatkit.lesson1.testkit.Screen;
-import chatkit.lesson1.testkit.ScriptedKeyboard;
-import chatkit.lesson1.testkit.StepMessages;
-import chatkit.lesson1.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,12 +3,12 @@ package chatkit.lesson1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import chatkit.lesson1.testkit.Background;
-import chatkit.lesson1.testkit.ConsoleSpy;
-import chatkit.lesson1.testkit.Screen;
-import chatkit.lesson1.testkit.ScriptedKeyboard;
-import chatkit.lesson1.testkit.StepMessages;
-import chatkit.lesson1.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.ConsoleSpy;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.io.BufferedReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;

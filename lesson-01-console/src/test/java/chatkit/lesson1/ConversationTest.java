@@ -2,13 +2,13 @@ package chatkit.lesson1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chatkit.lesson1.testkit.Background;
-import chatkit.lesson1.testkit.ConsoleSpy;
-import chatkit.lesson1.testkit.Screen;
-import chatkit.lesson1.testkit.ScriptedKeyboard;
-import chatkit.lesson1.testkit.SocketPair;
-import chatkit.lesson1.testkit.StepMessages;
-import chatkit.lesson1.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.ConsoleSpy;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
+import chatkit.testkit.SocketPair;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;

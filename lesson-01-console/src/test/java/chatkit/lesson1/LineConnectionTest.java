@@ -2,10 +2,10 @@ package chatkit.lesson1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chatkit.lesson1.testkit.Fields;
-import chatkit.lesson1.testkit.SocketPair;
-import chatkit.lesson1.testkit.StepMessages;
-import chatkit.lesson1.testkit.TestPeer;
+import chatkit.testkit.Fields;
+import chatkit.testkit.SocketPair;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.io.ByteArrayOutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

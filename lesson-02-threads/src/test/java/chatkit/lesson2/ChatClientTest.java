@@ -3,11 +3,11 @@ package chatkit.lesson2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import chatkit.lesson2.testkit.Background;
-import chatkit.lesson2.testkit.Screen;
-import chatkit.lesson2.testkit.ScriptedKeyboard;
-import chatkit.lesson2.testkit.StepMessages;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package chatkit.lesson2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import chatkit.lesson2.testkit.Screen;
-import chatkit.lesson2.testkit.ScriptedKeyboard;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
 import java.net.InetAddress;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

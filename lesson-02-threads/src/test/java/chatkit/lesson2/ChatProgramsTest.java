@@ -2,9 +2,9 @@ package chatkit.lesson2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chatkit.lesson2.testkit.Screen;
-import chatkit.lesson2.testkit.ScriptedKeyboard;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
+import chatkit.testkit.TestPeer;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

@@ -3,8 +3,8 @@ package chatkit.lesson2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson2.testkit.ChatUser;
-import chatkit.lesson2.testkit.StepMessages;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import chatkit.lesson2.testkit.TestServer;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson2.testkit.ChatUser;
 import chatkit.lesson2.testkit.Room;
-import chatkit.lesson2.testkit.StepMessages;
+import chatkit.testkit.StepMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package chatkit.lesson2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chatkit.lesson2.testkit.Background;
-import chatkit.lesson2.testkit.SocketPair;
-import chatkit.lesson2.testkit.StepMessages;
-import chatkit.lesson2.testkit.Steps;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.SocketPair;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.Steps;
+import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

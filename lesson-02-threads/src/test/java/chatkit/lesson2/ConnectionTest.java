@@ -3,9 +3,9 @@ package chatkit.lesson2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import chatkit.lesson2.testkit.Background;
-import chatkit.lesson2.testkit.SocketPair;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.SocketPair;
+import chatkit.testkit.TestPeer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chatkit.lesson3.ServerLine.Kind;
 import chatkit.lesson3.testkit.Edt;
-import chatkit.lesson3.testkit.StepMessages;
+import chatkit.testkit.StepMessages;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson3.testkit.Edt;
 import chatkit.lesson3.testkit.ScriptedServer;
-import chatkit.lesson3.testkit.StepMessages;
-import chatkit.lesson3.testkit.TestPeer;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.net.ServerSocket;
 import java.util.Collections;
 import java.util.List;

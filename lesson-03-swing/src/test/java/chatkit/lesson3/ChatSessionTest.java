@@ -3,11 +3,11 @@ package chatkit.lesson3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson3.ServerLine.Kind;
-import chatkit.lesson3.testkit.Background;
+import chatkit.testkit.Background;
 import chatkit.lesson3.testkit.Edt;
 import chatkit.lesson3.testkit.ScriptedServer;
-import chatkit.lesson3.testkit.StepMessages;
-import chatkit.lesson3.testkit.TestPeer;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package chatkit.lesson3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson3.ServerLine.Kind;
-import chatkit.lesson3.testkit.StepMessages;
+import chatkit.testkit.StepMessages;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

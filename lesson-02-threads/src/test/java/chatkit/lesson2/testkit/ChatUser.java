@@ -1,5 +1,7 @@
 package chatkit.lesson2.testkit;
 
+import chatkit.testkit.Background;
+import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package chatkit.lesson2.testkit;
 
+import chatkit.testkit.Background;
+import chatkit.testkit.TestPeer;
 import chatkit.lesson2.ChatLines;
 import chatkit.lesson2.ClientHandler;
 import chatkit.lesson2.ClientRegistry;

@@ -1,5 +1,6 @@
 package chatkit.lesson2.testkit;
 
+import chatkit.testkit.Background;
 import chatkit.lesson2.ChatServer;
 import java.io.IOException;
 import java.net.InetAddress;

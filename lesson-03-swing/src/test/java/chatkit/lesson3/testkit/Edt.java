@@ -1,5 +1,7 @@
 package chatkit.lesson3.testkit;
 
+import chatkit.testkit.Background;
+import chatkit.testkit.TestPeer;
 import java.awt.Component;
 import java.awt.Container;
 import java.lang.reflect.InvocationTargetException;

@@ -1,5 +1,6 @@
 package chatkit.lesson3.testkit;
 
+import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.net.ServerSocket;
 

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * Per N: a latency phase (one line at a time, the next only when all have the previous one:
  * p50 and p99 of "sent until the last receiver has it"), then a burst phase (lines back to back:
- * deliveries per second), and a count of lines lost (must be 0). The goals (issue: lesson 2):
+ * deliveries per second), and a count of lines lost (must be 0). The goals (docs/performance.md):
  * N = 10: p50 at most 25 x the round trip's p50, p99 at most 10 ms; N = 100 and 1,000: p50 at
  * most 1.5 x (N-1) x the round trip's p50; 1,000 clients held with no line lost.
  */

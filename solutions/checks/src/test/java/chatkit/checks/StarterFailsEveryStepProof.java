@@ -4,7 +4,7 @@ package chatkit.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
-import chatkit.lesson1.testkit.Steps;
+import chatkit.testkit.Steps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

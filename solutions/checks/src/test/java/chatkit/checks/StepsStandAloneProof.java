@@ -4,7 +4,7 @@ package chatkit.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import chatkit.lesson1.testkit.Steps;
+import chatkit.testkit.Steps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -87,10 +87,8 @@ class StepsStandAloneProof {
     /** step -> the steps it declares it needs, for every step of the lesson's manifest. */
     private static Map<Integer, Set<Integer>> needs(Lesson lesson) throws IOException {
         Map<Integer, Set<Integer>> needs = new LinkedHashMap<>();
-        try (var in = Files.newBufferedReader(lesson.path("steps"), StandardCharsets.UTF_8)) {
-            for (Steps.Step step : Steps.read(in).all()) {
-                needs.put(step.number(), new TreeSet<>(step.needs()));
-            }
+        for (Steps.Step step : Steps.read(lesson.path("steps")).all()) {
+            needs.put(step.number(), new TreeSet<>(step.needs()));
         }
         return needs;
     }

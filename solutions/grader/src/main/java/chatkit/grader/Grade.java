@@ -189,7 +189,7 @@ public final class Grade {
         }
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
         try {
-            List<Submissions.Submission> submissions = Submissions.find(options.submissions(), temp);
+            List<Submissions.Submission> submissions = Submissions.find(options.submissions(), temp, kit, LessonKit.all(kit));
             progress.printf("Grading %d submission(s), lessons %s, %d at a time, seed %d%n", submissions.size(),
                     lessons.stream().map(l -> String.valueOf(l.number())).collect(Collectors.joining(", ")),
                     options.jobs(), options.seed());

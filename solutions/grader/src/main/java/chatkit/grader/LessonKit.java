@@ -156,6 +156,11 @@ final class LessonKit {
         return kit.resolve(folder).resolve("src/main/java");
     }
 
+    /** The reference versions of the student files (solutions/LESSON/src/main/java). */
+    Path referenceSources() {
+        return kit.resolve(get("reference.dir"));
+    }
+
     Path visibleTestClasses() {
         return kit.resolve(folder).resolve("target/test-classes");
     }

@@ -23,6 +23,8 @@ import java.util.zip.ZipInputStream;
  * The class's submissions: one folder or zip per student in SUBMISSIONS, each a copy of the
  * student edition or of one lesson (a GitHub Classroom clone, an upload). Zips are unpacked into
  * the grader's temp folder, never next to them; nothing in SUBMISSIONS is ever written.
+ * A NAME.patch is a hand-in written as the reference plus a change (the sample class is stored
+ * so, see {@link SamplePatch}); it is written out as a folder in the temp folder too.
  */
 final class Submissions {
 
@@ -39,8 +41,8 @@ final class Submissions {
     private Submissions() {
     }
 
-    /** Every submission in {@code folder}, sorted by student; zips unpacked under {@code temp}. */
-    static List<Submission> find(Path folder, Path temp) throws IOException {
+    /** Every submission in {@code folder}, sorted by student; zips and patches unpacked under {@code temp}. */
+    static List<Submission> find(Path folder, Path temp, Path kit, List<LessonKit> lessons) throws IOException {
         List<Submission> submissions = new ArrayList<>();
         Set<String> taken = new java.util.HashSet<>();
         List<Path> entries;
@@ -59,6 +61,15 @@ final class Submissions {
                 Path target = temp.resolve("unzipped").resolve(student);
                 String problem = unzip(entry, target);
                 submissions.add(new Submission(student, target, problem));
+            } else if (name.endsWith(".patch")) {
+                String student = unique(studentName(name.substring(0, name.length() - ".patch".length())), taken);
+                Path target = temp.resolve("patched").resolve(student);
+                try {
+                    SamplePatch.materialise(kit, lessons, entry, target);
+                    submissions.add(new Submission(student, target, null));
+                } catch (SamplePatch.DoesNotApply e) {
+                    submissions.add(new Submission(student, target, "this sample no longer applies: " + e.getMessage()));
+                }
             }
         }
         return submissions;

@@ -37,7 +37,7 @@ class GradescopeBundleTest {
         assertThat(root.resolve("source/setup.sh")).content().contains("useradd").contains("openjdk-17");
         // A Gradescope upload of the .java files alone, without folders.
         Path submission = Files.createDirectories(root.resolve("submission"));
-        Path reference = kit.resolve("solutions/samples/ada-reference/lesson-01-console/src/main/java/chatkit/lesson1");
+        Path reference = kit.resolve("solutions/lesson-01-console/src/main/java/chatkit/lesson1");
         try (var files = Files.list(reference)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Files.copy(file, submission.resolve(file.getFileName()));

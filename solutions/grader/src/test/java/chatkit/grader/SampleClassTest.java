@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The grader grades solutions/samples, a small class of correct, correct-but-different and wrong
  * submissions, and each sample gets exactly the points per step written by hand in
  * solutions/samples/expected-grades.csv (with a random seed each build: the expected points hold
- * for any seed). One sample is handed in as a zip.
+ * for any seed). The samples are stored as patches on the reference; one is handed in as a zip.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class SampleClassTest {
@@ -49,8 +49,10 @@ class SampleClassTest {
     static void gradeTheSampleClass(@TempDir Path temp) throws Exception {
         Path submissions = Files.createDirectories(temp.resolve("class"));
         copyTree(kit.resolve("solutions/samples"), submissions);
-        zip(submissions.resolve("cleo-crlf"), submissions.resolve("cleo-crlf.zip"));
-        Grade.deleteTree(submissions.resolve("cleo-crlf"));
+        // The samples are patches (the grader writes each out as a folder); one comes in as a zip.
+        SamplePatch.materialise(kit, LessonKit.all(kit), submissions.resolve("cleo-crlf.patch"), temp.resolve("cleo-crlf"));
+        zip(temp.resolve("cleo-crlf"), submissions.resolve("cleo-crlf.zip"));
+        Files.delete(submissions.resolve("cleo-crlf.patch"));
         out = temp.resolve("out");
         String given = System.getProperty("chatkit.seed", "").trim();
         seed = given.isEmpty() ? new SecureRandom().nextInt(1_000_000_000) : Long.parseLong(given);

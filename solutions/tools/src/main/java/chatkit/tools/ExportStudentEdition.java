@@ -252,7 +252,7 @@ public final class ExportStudentEdition {
                 hiddenTestNames.add(name.substring(0, name.length() - ".java".length()));
             }
             if (file.startsWith(solutions.resolve("samples"))) {
-                continue; // the sample class's hand-ins hold copies of starter files, as real ones do
+                continue; // the sample class's patches quote starter and reference lines, as hand-ins do
             }
             solutionHashes.add(hash(file));
         }

@@ -1,10 +1,11 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson1.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson1.ChatProtocol;
-import chatkit.lesson1.testkit.StepMessages;
+import chatkit.testkit.StepMessages;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;

@@ -1,13 +1,14 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson1.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson1.ConsoleChatClient;
 import chatkit.lesson1.ConsoleChatServer;
-import chatkit.lesson1.testkit.Background;
-import chatkit.lesson1.testkit.StepMessages;
-import chatkit.lesson1.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;

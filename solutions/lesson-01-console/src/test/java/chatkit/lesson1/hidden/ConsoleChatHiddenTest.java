@@ -1,6 +1,7 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson1.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -8,12 +9,12 @@ import chatkit.lesson1.ConsoleChatClient;
 import chatkit.lesson1.ConsoleChatServer;
 import chatkit.lesson1.Ending;
 import chatkit.lesson1.LineReader;
-import chatkit.lesson1.testkit.Background;
-import chatkit.lesson1.testkit.ConsoleSpy;
-import chatkit.lesson1.testkit.Screen;
-import chatkit.lesson1.testkit.ScriptedKeyboard;
-import chatkit.lesson1.testkit.StepMessages;
-import chatkit.lesson1.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.ConsoleSpy;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;

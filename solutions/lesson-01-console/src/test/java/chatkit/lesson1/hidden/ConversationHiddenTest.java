@@ -1,19 +1,20 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson1.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson1.ChatProtocol;
 import chatkit.lesson1.Conversation;
 import chatkit.lesson1.Ending;
 import chatkit.lesson1.LineConnection;
-import chatkit.lesson1.testkit.Background;
-import chatkit.lesson1.testkit.ConsoleSpy;
-import chatkit.lesson1.testkit.Screen;
-import chatkit.lesson1.testkit.ScriptedKeyboard;
-import chatkit.lesson1.testkit.SocketPair;
-import chatkit.lesson1.testkit.StepMessages;
-import chatkit.lesson1.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.ConsoleSpy;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
+import chatkit.testkit.SocketPair;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

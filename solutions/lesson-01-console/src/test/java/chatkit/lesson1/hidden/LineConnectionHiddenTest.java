@@ -1,12 +1,13 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson1.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson1.LineConnection;
 import chatkit.lesson1.LineReader;
-import chatkit.lesson1.testkit.SocketPair;
-import chatkit.lesson1.testkit.StepMessages;
+import chatkit.testkit.SocketPair;
+import chatkit.testkit.StepMessages;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,15 +1,16 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson2.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson2.ChatLines;
 import chatkit.lesson2.LineReader;
-import chatkit.lesson2.testkit.Background;
+import chatkit.testkit.Background;
 import chatkit.lesson2.testkit.ChatUser;
 import chatkit.lesson2.testkit.Room;
-import chatkit.lesson2.testkit.StepMessages;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

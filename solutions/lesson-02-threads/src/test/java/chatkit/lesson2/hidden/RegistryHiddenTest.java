@@ -1,14 +1,15 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson2.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson2.ClientRegistry;
 import chatkit.lesson2.Connection;
 import chatkit.lesson2.hidden.Wires.Wire;
-import chatkit.lesson2.testkit.Background;
-import chatkit.lesson2.testkit.StepMessages;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.Background;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,15 +1,17 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson2.hidden;
 
+import chatkit.hidden.ReferenceProcess;
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chatkit.lesson2.ChatLines;
-import chatkit.lesson2.testkit.Background;
+import chatkit.testkit.Background;
 import chatkit.lesson2.testkit.ChatUser;
-import chatkit.lesson2.testkit.ConsoleSpy;
-import chatkit.lesson2.testkit.StepMessages;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.ConsoleSpy;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import chatkit.lesson2.testkit.TestServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;

@@ -2,8 +2,8 @@
 package chatkit.lesson2.hidden;
 
 import chatkit.lesson2.Connection;
-import chatkit.lesson2.testkit.SocketPair;
-import chatkit.lesson2.testkit.TestPeer;
+import chatkit.testkit.SocketPair;
+import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

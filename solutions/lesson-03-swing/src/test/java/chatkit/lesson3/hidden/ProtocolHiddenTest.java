@@ -1,13 +1,14 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson3.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson3.ChatModel;
 import chatkit.lesson3.ServerLine;
 import chatkit.lesson3.ServerLine.Kind;
 import chatkit.lesson3.testkit.Edt;
-import chatkit.lesson3.testkit.StepMessages;
+import chatkit.testkit.StepMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,13 +1,15 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson3.hidden;
 
+import chatkit.hidden.ReferenceProcess;
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson3.ChatModel;
 import chatkit.lesson3.ChatPanel;
 import chatkit.lesson3.testkit.Edt;
-import chatkit.lesson3.testkit.StepMessages;
-import chatkit.lesson3.testkit.TestPeer;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;

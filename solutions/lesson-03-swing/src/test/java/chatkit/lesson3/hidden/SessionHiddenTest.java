@@ -1,16 +1,17 @@
 // @kit:instructor-only hidden tests - never copy into the student edition
 package chatkit.lesson3.hidden;
 
+import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson3.ChatModel;
 import chatkit.lesson3.ChatSession;
 import chatkit.lesson3.ServerLine;
-import chatkit.lesson3.testkit.Background;
+import chatkit.testkit.Background;
 import chatkit.lesson3.testkit.Edt;
 import chatkit.lesson3.testkit.ScriptedServer;
-import chatkit.lesson3.testkit.StepMessages;
-import chatkit.lesson3.testkit.TestPeer;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

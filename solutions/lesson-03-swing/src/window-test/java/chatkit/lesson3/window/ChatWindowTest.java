@@ -4,10 +4,10 @@ package chatkit.lesson3.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson3.ChatWindow;
-import chatkit.lesson3.testkit.Background;
+import chatkit.testkit.Background;
 import chatkit.lesson3.testkit.ScriptedServer;
-import chatkit.lesson3.testkit.StepMessages;
-import chatkit.lesson3.testkit.TestPeer;
+import chatkit.testkit.StepMessages;
+import chatkit.testkit.TestPeer;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.KeyEvent;
 import java.net.ServerSocket;

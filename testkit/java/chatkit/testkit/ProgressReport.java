@@ -1,0 +1,192 @@
+package chatkit.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Prints a short report at the end of {@code mvn test}: one line per step, done, failing (with
+ * the first failure and where to look) or waiting for an earlier step.
+ *
+ * The same report is written to {@code target/progress.txt} after every test, so it survives a
+ * test run that ends early (a {@code System.exit} in the code under test, say).
+ *
+ * JUnit finds this listener through
+ * {@code src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
+ */
+public final class ProgressReport implements TestExecutionListener {
+
+    private static final String RULE = "-".repeat(78);
+
+    private final Map<Integer, StepResult> results = new LinkedHashMap<>();
+    private Steps steps;
+    private int providedFailures;
+    private boolean active;
+
+    /** What we saw of one step's tests. */
+    private static final class StepResult {
+        int run;
+        int failed;
+        String firstFailure;
+        Optional<Integer> missingTodo = Optional.empty();
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        active = !"off".equals(System.getProperty("chatkit.progress"))
+                && plan.countTestIdentifiers(test -> test.isTest() && stepOf(test).isPresent()) > 0;
+        if (active) {
+            steps = Steps.ofLesson(firstStepTestClass(plan));
+            steps.all().forEach(step -> results.put(step.number(), new StepResult()));
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!active || !test.isTest() || result.getStatus() == TestExecutionResult.Status.ABORTED) {
+            return; // aborted: the test does not apply on this computer (an assumption), so it does not count
+        }
+        boolean failed = result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
+        Optional<Integer> step = stepOf(test);
+        if (step.isEmpty()) {
+            providedFailures += failed && test.getTags().contains(TestTag.create("provided")) ? 1 : 0;
+            return;
+        }
+        StepResult stepResult = results.computeIfAbsent(step.get(), n -> new StepResult());
+        stepResult.run++;
+        if (failed) {
+            stepResult.failed++;
+            if (stepResult.firstFailure == null) {
+                String message = result.getThrowable().map(Steps::gist).orElse("failed");
+                // The "look at" part gets a line of its own in the report.
+                String lookAt = "Step " + step.get() + " (look at " + where(step.get()) + "): ";
+                stepResult.firstFailure = message.startsWith(lookAt) ? message.substring(lookAt.length()) : message;
+                stepResult.missingTodo = Steps.unfinishedTodo(message).filter(todo -> !todo.equals(step.get()));
+            }
+        }
+        write(report(false));
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan plan) {
+        if (!active) {
+            return;
+        }
+        String report = report(true);
+        write(report);
+        System.out.println();
+        System.out.print(report);
+        System.out.flush();
+    }
+
+    private String report(boolean finished) {
+        List<String> lines = new ArrayList<>();
+        lines.add(RULE);
+        lines.add(" " + steps.lessonTitle() + " - your progress" + (finished ? "" : " (tests still running)"));
+        lines.add(RULE);
+        int done = 0;
+        int firstUnfinished = 0;
+        for (Map.Entry<Integer, StepResult> entry : results.entrySet()) {
+            int number = entry.getKey();
+            StepResult result = entry.getValue();
+            String title = number <= steps.all().size() ? steps.step(number).title() : "(not in " + steps.manifest() + ")";
+            String head = String.format(" Step %-2d %-44s ", number, title);
+            if (result.run == 0) {
+                lines.add(head + "not run");
+            } else if (result.failed == 0) {
+                // While tests still run, a step whose tests passed so far may have more to come.
+                lines.add(head + (finished ? "done" : "passing so far"));
+                done++;
+            } else {
+                Optional<Integer> waitingFor = waitingFor(number, result);
+                if (waitingFor.isPresent()) {
+                    lines.add(head + "waiting for step " + waitingFor.get());
+                } else {
+                    lines.add(head + "FAILING (" + result.failed + " of " + result.run + " tests)");
+                    lines.add("          " + result.firstFailure);
+                    lines.add("          look at: " + where(number));
+                }
+                if (firstUnfinished == 0) {
+                    firstUnfinished = number;
+                }
+            }
+        }
+        lines.add(RULE);
+        if (providedFailures > 0) {
+            lines.add(" " + providedFailures + " test(s) of provided code failed: did a change break code marked"
+                    + " \"no need to change this\"?");
+        }
+        if (!finished) {
+            lines.add(" If mvn test has ended and you still read this, the tests were cut short:"
+                    + " look for System.exit or an endless loop in your code.");
+        } else if (done == results.size()) {
+            lines.add(" All " + done + " steps done. Now try it by hand: README.md, \"Try it yourself\".");
+        } else {
+            lines.add(" " + done + " of " + results.size() + " steps done."
+                    + (firstUnfinished > 0 ? " Next: step " + firstUnfinished + " in README.md." : ""));
+        }
+        lines.add(RULE);
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    private String where(int number) {
+        return number <= steps.all().size() ? steps.step(number).where() : "README.md";
+    }
+
+    /** The unfinished earlier step this one waits for, if any: a declared need, or a TODO named in the failure. */
+    private Optional<Integer> waitingFor(int number, StepResult result) {
+        if (result.missingTodo.isPresent()) {
+            return result.missingTodo;
+        }
+        if (number > steps.all().size()) {
+            return Optional.empty();
+        }
+        for (int need : steps.step(number).needs()) {
+            StepResult earlier = results.get(need);
+            if (earlier != null && earlier.failed > 0) {
+                return Optional.of(need);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The class of the plan's first step test: it tells which lesson this run is about. */
+    private static String firstStepTestClass(TestPlan plan) {
+        Set<TestIdentifier> all = new LinkedHashSet<>();
+        plan.getRoots().forEach(root -> all.addAll(plan.getDescendants(root)));
+        return all.stream().filter(test -> test.isTest() && stepOf(test).isPresent())
+                .map(TestIdentifier::getSource).flatMap(Optional::stream)
+                .filter(MethodSource.class::isInstance).map(source -> ((MethodSource) source).getClassName())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no step test in this run"));
+    }
+
+    private static Optional<Integer> stepOf(TestIdentifier test) {
+        return Steps.stepOf(test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet()));
+    }
+
+    private static void write(String report) {
+        Path file = Paths.get(System.getProperty("chatkit.progressFile", "target/progress.txt"));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // The report on the console is what matters; the file is a convenience.
+        }
+    }
+}
