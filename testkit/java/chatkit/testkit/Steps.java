@@ -33,13 +33,23 @@ public final class Steps {
 
     private static final Pattern LESSON_PACKAGE = Pattern.compile("^chatkit\\.lesson(\\d+)\\b");
     private static final Map<String, Steps> LOADED = new ConcurrentHashMap<>();
+    private static final Pattern STEP_KEY = Pattern.compile("step\\.(\\d+)\\..*");
     private static final Pattern STEP_TAG = Pattern.compile("step-(\\d+)");
     private static final Pattern TODO_NOT_DONE = Pattern.compile("TODO (\\d+) not done");
     private static final Pattern TODO_SENTENCE = Pattern.compile("TODO \\d+ not done[^\\n]*");
     private static final Pattern STEP_PREFIX = Pattern.compile("^Step (\\d+)\\b");
 
-    /** One step: its number, title, where to look, and the steps it builds on. */
-    public record Step(int number, String title, String where, List<Integer> needs) {
+    /**
+     * One step: its number, title, where to look, the steps it builds on, what it is worth when
+     * its visible and its hidden tests pass (the instructor's grader), and how many times the
+     * grader runs its tests.
+     */
+    public record Step(int number, String title, String where, List<Integer> needs, double visiblePoints,
+            double hiddenPoints, int runs) {
+
+        public double maxPoints() {
+            return visiblePoints + hiddenPoints;
+        }
     }
 
     private final String manifest;
@@ -84,22 +94,57 @@ public final class Steps {
         }
     }
 
-    /** The steps listed in a step manifest ({@code name} is its file name, for messages). */
+    /**
+     * The steps listed in a step manifest ({@code name} is its file name, for messages). This is
+     * the one reader of step manifests: the tests, the grader, the export tool and the checks all
+     * use it. A missing or unreadable entry is an error that names the manifest and the key.
+     */
     public static Steps read(String name, Reader manifest) throws IOException {
         Properties properties = new Properties();
         properties.load(manifest);
         List<Step> steps = new ArrayList<>();
         for (int n = 1; properties.containsKey("step." + n + ".title"); n++) {
+            String key = "step." + n + ".";
             List<Integer> needs = new ArrayList<>();
-            for (String need : properties.getProperty("step." + n + ".needs", "").split(",")) {
+            for (String need : properties.getProperty(key + "needs", "").split(",")) {
                 if (!need.isBlank()) {
-                    needs.add(Integer.parseInt(need.trim()));
+                    needs.add(whole(name, key + "needs", need));
                 }
             }
-            steps.add(new Step(n, properties.getProperty("step." + n + ".title"),
-                    properties.getProperty("step." + n + ".where", "README.md"), needs));
+            steps.add(new Step(n, properties.getProperty(key + "title").trim(),
+                    properties.getProperty(key + "where", "README.md").trim(), List.copyOf(needs),
+                    points(name, properties, key + "points.visible"), points(name, properties, key + "points.hidden"),
+                    whole(name, key + "runs", properties.getProperty(key + "runs", "1"))));
         }
-        return new Steps(name, properties.getProperty("lesson.title", "This lesson"), steps);
+        for (String key : properties.stringPropertyNames()) {
+            Matcher stepKey = STEP_KEY.matcher(key);
+            if (stepKey.matches() && Integer.parseInt(stepKey.group(1)) > steps.size()) {
+                throw new IllegalStateException(name + " has " + key + " but no step." + (steps.size() + 1)
+                        + ".title: number the steps 1, 2, 3... without a gap, each with a title");
+            }
+        }
+        return new Steps(name, properties.getProperty("lesson.title", "This lesson").trim(), List.copyOf(steps));
+    }
+
+    private static double points(String name, Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(name + " has no " + key + " (what the step is worth)");
+        }
+        value = value.trim();
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + ": " + key + " must be a number, not '" + value + "'");
+        }
+    }
+
+    private static int whole(String name, String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(name + ": " + key + " must list whole numbers, not '" + value.trim() + "'");
+        }
     }
 
     /** The manifest's file name, "lesson-02-steps.properties". */
@@ -117,6 +162,11 @@ public final class Steps {
 
     public Step step(int number) {
         return steps.get(number - 1);
+    }
+
+    /** What the whole lesson is worth in the instructor's grader. */
+    public double maxPoints() {
+        return steps.stream().mapToDouble(Step::maxPoints).sum();
     }
 
     /** Step {@code number} and every step it needs, directly or through others. */

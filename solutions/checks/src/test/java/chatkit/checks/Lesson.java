@@ -53,8 +53,13 @@ record Lesson(String folder, Path root, Properties manifest) {
         return get("lesson.package");
     }
 
+    /** The files students write: the reference's files (lesson.properties says why nothing lists them). */
     List<String> studentFiles() {
-        return Arrays.stream(get("student.files").split(",")).map(String::trim).collect(Collectors.toList());
+        try (java.util.stream.Stream<Path> files = Files.list(path("reference.dir").resolve(packageName().replace('.', '/')))) {
+            return files.map(file -> file.getFileName().toString()).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the reference files of " + folder, e);
+        }
     }
 
     /** Compiled starter classes: what students start from. */

@@ -3,12 +3,10 @@ package chatkit.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatkit.testkit.Steps;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -60,31 +58,23 @@ class StepsAgreeProof {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("chatkit.checks.Lesson#all")
-    void studentFilesAreExactlyTheReferenceFiles(Lesson lesson) throws IOException {
-        Path packageDir = lesson.path("reference.dir").resolve(lesson.packageName().replace('.', '/'));
-        Set<String> referenceFiles;
-        try (Stream<Path> files = Files.list(packageDir)) {
-            referenceFiles = files.map(file -> file.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
-        }
-        assertThat(referenceFiles).as("%s: reference files = student.files of lesson.properties", lesson)
-                .containsExactlyInAnyOrderElementsOf(lesson.studentFiles());
+    void everyReferenceFileIsAStarterFileWithTodos(Lesson lesson) throws IOException {
+        // The reference's files are the student files (nothing else lists them): each must be a
+        // Java file of the starter, where students find it with its TODOs.
+        assertThat(lesson.studentFiles()).as("%s: the reference's files (the student files)", lesson).isNotEmpty()
+                .allMatch(file -> file.endsWith(".java"), "Java files only");
         for (String file : lesson.studentFiles()) {
-            assertThat(lesson.starterSources().resolve(lesson.packageName().replace('.', '/')).resolve(file))
-                    .as("%s: the starter has %s", lesson, file).isRegularFile();
-        }
-        String referencePom = Files.readString(lesson.root().resolve("solutions").resolve(lesson.folder()).resolve("pom.xml"));
-        for (String file : lesson.studentFiles()) {
-            assertThat(referencePom).as("%s: the reference pom leaves the starter's %s out of the provided files", lesson, file)
-                    .contains("<exclude>" + lesson.packageName().replace('.', '/') + "/" + file + "</exclude>");
+            Path starter = lesson.starterSources().resolve(lesson.packageName().replace('.', '/')).resolve(file);
+            assertThat(starter).as("%s: the starter has %s, the reference's file of that name", lesson, file)
+                    .isRegularFile();
+            assertThat(Files.readString(starter)).as("%s: the starter's %s holds TODOs for students", lesson, file)
+                    .containsPattern("TODO \\d+");
         }
     }
 
     private static Set<Integer> manifestSteps(Lesson lesson) throws IOException {
-        Properties steps = new Properties();
-        try (Reader in = Files.newBufferedReader(lesson.path("steps"), StandardCharsets.UTF_8)) {
-            steps.load(in);
-        }
-        return numbers(String.join("\n", steps.stringPropertyNames()), "step\\.(\\d+)\\.title");
+        return Steps.read(lesson.path("steps")).all().stream().map(Steps.Step::number)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String allText(Path folder) throws IOException {

@@ -65,19 +65,17 @@ class StudentEditionProof {
         assertThat(workflow).as("the GitHub Classroom workflow").doesNotContain("#STEPS#", "#ENV#", "#RUNNERS#")
                 .contains("classroom-resources/autograding-grading-reporter@v1");
         for (Lesson lesson : Lesson.all()) {
-            java.util.Properties steps = new java.util.Properties();
-            try (var in = Files.newBufferedReader(lesson.path("steps"), StandardCharsets.UTF_8)) {
-                steps.load(in);
-            }
             int number = Integer.parseInt(lesson.folder().substring(7, 9));
-            for (int n = 1; steps.containsKey("step." + n + ".title"); n++) {
+            for (chatkit.testkit.Steps.Step step : chatkit.testkit.Steps.read(lesson.path("steps")).all()) {
+                int n = step.number();
                 String id = "lesson-" + number + "-step-" + n;
                 assertThat(workflow).as("%s step %d in the workflow", lesson, n)
                         .contains("id: " + id + "\n")
                         .contains("-f " + lesson.folder() + "/pom.xml -Dgroups=step-" + n + "\n")
                         .contains(id.toUpperCase() + "_RESULTS: \"${{ steps." + id + ".outputs.result }}\"")
                         .containsPattern("Dgroups=step-" + n + "\n          timeout: 5\n          max-score: "
-                                + steps.getProperty("step." + n + ".points.visible").trim() + "\n");
+                                + new java.math.BigDecimal(String.valueOf(step.visiblePoints())).stripTrailingZeros()
+                                        .toPlainString() + "\n");
             }
         }
     }

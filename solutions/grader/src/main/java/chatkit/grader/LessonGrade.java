@@ -1,6 +1,8 @@
 // @kit:instructor-only
 package chatkit.grader;
 
+import chatkit.testkit.Steps;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
     }
 
     /** A step's parts, and the first step it builds on that does not pass (its points wait for it). */
-    record StepGrade(LessonKit.Step step, Part visible, Part hidden, Optional<Integer> needsStep) {
+    record StepGrade(Steps.Step step, Part visible, Part hidden, Optional<Integer> needsStep) {
         double points() {
             return needsStep.isPresent() ? 0 : visible.points() + hidden.points();
         }
@@ -76,7 +78,7 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
     static LessonGrade untested(String student, LessonKit lesson, Status status, List<String> notes, String errors,
             Timing timing) {
         List<StepGrade> steps = new ArrayList<>();
-        for (LessonKit.Step step : lesson.steps()) {
+        for (Steps.Step step : lesson.steps()) {
             steps.add(new StepGrade(step, new Part(false, step.visiblePoints(), false, 0, List.of()),
                     new Part(true, step.hiddenPoints(), false, 0, List.of()), Optional.empty()));
         }
@@ -89,7 +91,7 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         TestResults results = outcome.results();
         List<StepGrade> steps = new ArrayList<>();
         Set<Integer> failed = new TreeSet<>();
-        for (LessonKit.Step step : lesson.steps()) {
+        for (Steps.Step step : lesson.steps()) {
             Part visible = part(results, step, false);
             Part hidden = part(results, step, true);
             if (!visible.passed() || !hidden.passed()) {
@@ -106,7 +108,7 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
                 outcome.output(), timing);
     }
 
-    private static Part part(TestResults results, LessonKit.Step step, boolean hidden) {
+    private static Part part(TestResults results, Steps.Step step, boolean hidden) {
         double max = hidden ? step.hiddenPoints() : step.visiblePoints();
         List<Failure> failures = new ArrayList<>();
         int tests = 0;

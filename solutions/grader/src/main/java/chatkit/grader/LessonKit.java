@@ -1,13 +1,13 @@
 // @kit:instructor-only
 package chatkit.grader;
 
+import chatkit.testkit.Steps;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,42 +19,23 @@ import java.util.stream.Stream;
 
 /**
  * One lesson as the grader sees it: its manifest (solutions/LESSON/lesson.properties), its step
- * manifest with points (LESSON/src/test/resources/lesson-NN-steps.properties), and where the
- * kit's provided sources and compiled tests are.
+ * manifest with points (LESSON/src/test/resources/lesson-NN-steps.properties, read by the lessons'
+ * own {@link Steps}), its student files (those of the reference), and where the kit's provided
+ * sources and compiled tests are.
  */
 final class LessonKit {
-
-    /** One step: what it is worth (visible and hidden tests), how often its tests run, what it needs. */
-    record Step(int number, String title, String where, List<Integer> needs, double visiblePoints,
-            double hiddenPoints, int runs) {
-
-        double maxPoints() {
-            return visiblePoints + hiddenPoints;
-        }
-    }
 
     private final Path kit;
     private final String folder;
     private final Properties manifest;
-    private final String title;
-    private final Map<Integer, Step> steps;
+    private final Steps steps;
 
     private LessonKit(Path kit, String folder) throws IOException {
         this.kit = kit;
         this.folder = folder;
         this.manifest = load(kit.resolve("solutions").resolve(folder).resolve("lesson.properties"));
-        Properties stepFile = load(kit.resolve(get("steps")));
-        this.title = stepFile.getProperty("lesson.title", folder).trim();
-        this.steps = new LinkedHashMap<>();
-        for (int n = 1; stepFile.containsKey("step." + n + ".title"); n++) {
-            String key = "step." + n + ".";
-            List<Integer> needs = Arrays.stream(stepFile.getProperty(key + "needs", "").split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).collect(Collectors.toList());
-            steps.put(n, new Step(n, stepFile.getProperty(key + "title").trim(),
-                    stepFile.getProperty(key + "where", "README.md").trim(), needs,
-                    number(stepFile, key + "points.visible"), number(stepFile, key + "points.hidden"),
-                    Integer.parseInt(stepFile.getProperty(key + "runs", "1").trim())));
-        }
+        // The same reader as the lessons' own tests: titles, where to look, needs, points, runs.
+        this.steps = Steps.read(kit.resolve(get("steps")));
     }
 
     /** Every lesson of the kit: each folder of solutions/ with a lesson.properties, in order. */
@@ -78,14 +59,6 @@ final class LessonKit {
         return properties;
     }
 
-    private static double number(Properties properties, String key) {
-        String value = properties.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException("the step manifest has no " + key);
-        }
-        return Double.parseDouble(value.trim());
-    }
-
     private String get(String key) {
         String value = manifest.getProperty(key);
         if (value == null) {
@@ -105,7 +78,7 @@ final class LessonKit {
     }
 
     String title() {
-        return title;
+        return steps.lessonTitle();
     }
 
     /** "chatkit.lesson2" */
@@ -117,38 +90,41 @@ final class LessonKit {
         return packageName().replace('.', '/');
     }
 
+    /**
+     * The files students write: the files of the reference's package folder (each is the starter's
+     * file with its TODOs done). Nothing else lists them.
+     */
     List<String> studentFiles() {
-        return Arrays.stream(get("student.files").split(",")).map(String::trim).collect(Collectors.toList());
+        try (Stream<Path> files = Files.list(referenceSources().resolve(packagePath()))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".java")).sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the reference files of " + folder, e);
+        }
     }
 
-    List<Step> steps() {
-        return new ArrayList<>(steps.values());
+    List<Steps.Step> steps() {
+        return steps.all();
     }
 
-    Step step(int number) {
-        return steps.get(number);
+    Steps.Step step(int number) {
+        return steps.step(number);
     }
 
     double maxPoints() {
-        return steps.values().stream().mapToDouble(Step::maxPoints).sum();
+        return steps.maxPoints();
     }
 
     /** The steps step {@code number} builds on, directly or through others (not itself). */
     Set<Integer> allNeeds(int number) {
-        Set<Integer> all = new TreeSet<>();
-        List<Integer> todo = new ArrayList<>(step(number).needs());
-        while (!todo.isEmpty()) {
-            int next = todo.remove(todo.size() - 1);
-            if (steps.containsKey(next) && all.add(next)) {
-                todo.addAll(step(next).needs());
-            }
-        }
+        Set<Integer> all = new TreeSet<>(steps.withNeeds(number));
+        all.remove(number);
         return all;
     }
 
     /** "1:1,2:3,..." for the test runner. */
     String runsArgument() {
-        return steps.values().stream().map(s -> s.number() + ":" + s.runs()).collect(Collectors.joining(","));
+        return steps().stream().map(s -> s.number() + ":" + s.runs()).collect(Collectors.joining(","));
     }
 
     /** The lesson's src/main/java in the kit: the starter, whose non-student files are the provided code. */

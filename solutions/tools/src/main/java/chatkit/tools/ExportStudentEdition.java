@@ -1,6 +1,7 @@
 // @kit:instructor-only tool
 package chatkit.tools;
 
+import chatkit.testkit.Steps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,10 +41,10 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   solutions/export ../socket-chat-kit-student          (Windows: solutions\export.cmd ...)
- *   java solutions/tools/src/main/java/chatkit/tools/ExportStudentEdition.java --from . OUT
  * </pre>
  *
- * It uses only the JDK, so it runs straight from its source file, without a build.
+ * It uses only the JDK and the kit's reader of step manifests ({@link Steps}, compiled into this
+ * module's classes); solutions/export builds it first.
  */
 public final class ExportStudentEdition {
 
@@ -172,15 +173,14 @@ public final class ExportStudentEdition {
         return exported;
     }
 
-    /** lesson folder -> its step manifest, for every lesson in the export. */
-    private static Map<String, Properties> stepManifests(Map<String, KitFile> files) throws IOException {
-        Map<String, Properties> manifests = new TreeMap<>();
+    /** lesson folder -> its steps, for every lesson in the export. */
+    private static Map<String, Steps> stepManifests(Map<String, KitFile> files) throws IOException {
+        Map<String, Steps> manifests = new TreeMap<>();
         for (Map.Entry<String, KitFile> file : files.entrySet()) {
             Matcher matcher = STEP_MANIFEST.matcher(file.getKey());
             if (matcher.matches()) {
-                Properties steps = new Properties();
-                steps.load(new java.io.StringReader(new String(file.getValue().bytes(), StandardCharsets.UTF_8)));
-                manifests.put(matcher.group(1), steps);
+                manifests.put(matcher.group(1), Steps.read(file.getKey(),
+                        new java.io.StringReader(new String(file.getValue().bytes(), StandardCharsets.UTF_8))));
             }
         }
         return manifests;
@@ -190,18 +190,17 @@ public final class ExportStudentEdition {
      * The GitHub Classroom workflow: one autograding step per lesson step, running that step's
      * visible tests ({@code -Dgroups=step-N}) and worth the step's visible points.
      */
-    public static String classroomWorkflow(String template, Map<String, Properties> lessons) {
+    public static String classroomWorkflow(String template, Map<String, Steps> lessons) {
         StringBuilder steps = new StringBuilder();
         StringBuilder env = new StringBuilder();
         List<String> runners = new ArrayList<>();
-        for (Map.Entry<String, Properties> lesson : lessons.entrySet()) {
+        for (Map.Entry<String, Steps> lesson : lessons.entrySet()) {
             String folder = lesson.getKey();
             int number = Integer.parseInt(folder.substring("lesson-".length(), "lesson-".length() + 2));
-            Properties manifest = lesson.getValue();
-            for (int n = 1; manifest.containsKey("step." + n + ".title"); n++) {
+            for (Steps.Step step : lesson.getValue().all()) {
+                int n = step.number();
                 String id = "lesson-" + number + "-step-" + n;
-                String name = quoted("Lesson " + number + ", step " + n + ": " + manifest.getProperty("step." + n + ".title").trim());
-                String points = manifest.getProperty("step." + n + ".points.visible", "1").trim();
+                String name = quoted("Lesson " + number + ", step " + n + ": " + step.title());
                 steps.append("      - name: ").append(name).append('\n')
                         .append("        id: ").append(id).append('\n')
                         .append("        uses: classroom-resources/autograding-command-grader@v1\n")
@@ -210,7 +209,7 @@ public final class ExportStudentEdition {
                         .append("          command: ./mvnw -B -q -o test -f ").append(folder)
                         .append("/pom.xml -Dgroups=step-").append(n).append('\n')
                         .append("          timeout: 5\n")
-                        .append("          max-score: ").append(points).append('\n');
+                        .append("          max-score: ").append(points(step.visiblePoints())).append('\n');
                 env.append("          ").append(id.toUpperCase()).append("_RESULTS: \"${{ steps.").append(id)
                         .append(".outputs.result }}\"\n");
                 runners.add(id);
@@ -218,6 +217,11 @@ public final class ExportStudentEdition {
         }
         return template.replace("#STEPS#\n", steps.toString()).replace("#ENV#\n", env.toString())
                 .replace("#RUNNERS#", String.join(",", runners));
+    }
+
+    /** "6" for 6 points, "2.5" for 2.5: as the manifest would write them. */
+    private static String points(double points) {
+        return points == Math.rint(points) ? Long.toString((long) points) : Double.toString(points);
     }
 
     private static String quoted(String text) {
@@ -284,8 +288,8 @@ public final class ExportStudentEdition {
     }
 
     /**
-     * Every student file of every lesson (solutions/LESSON/lesson.properties, student.files) must
-     * still hold an unfinished TODO in the export: otherwise a solved file is about to go out.
+     * Every student file of every lesson (each file of the lesson's reference.dir) must still hold
+     * an unfinished TODO in the export: otherwise a solved file is about to go out.
      */
     public static List<String> findSolvedStudentFiles(Path root, Path exported) throws IOException {
         List<String> problems = new ArrayList<>();
@@ -299,7 +303,13 @@ public final class ExportStudentEdition {
             }
             String folder = lesson.getProperty("lesson.folder", "").trim();
             String packagePath = lesson.getProperty("lesson.package", "").trim().replace('.', '/');
-            for (String name : lesson.getProperty("student.files", "").split(",")) {
+            // The student files are the reference's files (lesson.properties says why).
+            List<String> studentFiles = new ArrayList<>();
+            try (Stream<Path> reference = Files.list(root.resolve(lesson.getProperty("reference.dir", "").trim())
+                    .resolve(packagePath))) {
+                reference.map(file -> file.getFileName().toString()).sorted().forEach(studentFiles::add);
+            }
+            for (String name : studentFiles) {
                 String relative = folder + "/src/main/java/" + packagePath + "/" + name.trim();
                 Path file = exported.resolve(relative);
                 if (!Files.isRegularFile(file)) {
