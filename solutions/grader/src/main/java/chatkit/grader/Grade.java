@@ -158,6 +158,28 @@ public final class Grade {
 
     /** Grades every submission and writes the reports; returns the grades, sorted by student and lesson. */
     static List<LessonGrade> grade(Path kit, Options options, PrintStream progress) throws Exception {
+        List<LessonKit> lessons = lessonsToGrade(kit, options);
+        Path temp = Files.createTempDirectory("chatkit-grade-");
+        try {
+            IsolatedTests.Settings settings = settings(kit, options, temp);
+            List<Submissions.Submission> submissions = Submissions.find(options.submissions(), temp, kit, LessonKit.all(kit));
+            progress.printf("Grading %d submission(s), lessons %s, %d at a time, seed %d%n", submissions.size(),
+                    lessons.stream().map(l -> String.valueOf(l.number())).collect(Collectors.joining(", ")),
+                    options.jobs(), options.seed());
+            List<LessonGrade> grades = gradeAll(jobs(submissions, lessons, options, temp), settings, temp,
+                    options.jobs(), progress);
+            int maxSteps = lessons.stream().mapToInt(l -> l.steps().size()).max().orElse(0);
+            Reports.write(options.out(), grades, options.seed(), maxSteps);
+            Reports.writeOutputs(options.out(), grades);
+            Files.writeString(options.out().resolve("timing.csv"), timing(grades), StandardCharsets.UTF_8);
+            return grades;
+        } finally {
+            removeTemp(temp, options.keep(), progress);
+        }
+    }
+
+    /** The lessons asked for, each checked to be built. */
+    private static List<LessonKit> lessonsToGrade(Path kit, Options options) throws IOException, KitNotReady {
         List<LessonKit> lessons = LessonKit.all(kit).stream()
                 .filter(l -> options.lesson().isEmpty() || l.number() == options.lesson().get())
                 .collect(Collectors.toList());
@@ -172,47 +194,60 @@ public final class Grade {
                 }
             }
         }
-        IsolatedTests.Settings plain = new IsolatedTests.Settings(
+        return lessons;
+    }
+
+    /** How every test JVM of this grading is started. */
+    private static IsolatedTests.Settings settings(Path kit, Options options, Path temp) throws IOException,
+            KitNotReady {
+        IsolatedTests.Settings settings = new IsolatedTests.Settings(
                 IsolatedTests.javaOf(System.getProperty("java.home")).toString(), runnerClassPath(kit), options.seed(),
                 options.testTimeout(), Duration.ofSeconds(Math.max(60, options.testTimeout().toSeconds()) + 20),
                 options.submissionLimit(), options.runAs());
-        Path temp = Files.createTempDirectory("chatkit-grade-");
-        IsolatedTests.Settings settings;
         if (options.runAs() == null) {
-            settings = plain;
-        } else {
-            // The tests' user reads the compiled classes in here (it owns only each test run's
-            // folder), and the test libraries, copied here from a Maven repository it may not read.
-            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            settings = plain.withRunnerClassPath(copyJars(plain.runnerClassPath(),
-                    Files.createDirectories(temp.resolve("lib"))));
+            return settings;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(options.jobs());
-        try {
-            List<Submissions.Submission> submissions = Submissions.find(options.submissions(), temp, kit, LessonKit.all(kit));
-            progress.printf("Grading %d submission(s), lessons %s, %d at a time, seed %d%n", submissions.size(),
-                    lessons.stream().map(l -> String.valueOf(l.number())).collect(Collectors.joining(", ")),
-                    options.jobs(), options.seed());
-            List<Job> jobs = new ArrayList<>();
-            for (Submissions.Submission submission : submissions) {
-                boolean any = false;
-                for (LessonKit lesson : lessons) {
-                    Optional<Path> sources = Submissions.lessonSources(submission.files(), lesson);
-                    if (sources.isEmpty()) {
-                        sources = Submissions.looseLessonFiles(submission.files(), lesson,
-                                temp.resolve("loose").resolve(submission.student()).resolve(lesson.folder()));
-                    }
-                    if (sources.isPresent()) {
-                        jobs.add(new Job(submission, lesson, sources.get()));
-                        any = true;
-                    }
+        // The tests' user reads the compiled classes in here (it owns only each test run's
+        // folder), and the test libraries, copied here from a Maven repository it may not read.
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return settings.withRunnerClassPath(copyJars(settings.runnerClassPath(),
+                Files.createDirectories(temp.resolve("lib"))));
+    }
+
+    /**
+     * One job per lesson found in each submission; a submission with none of the lessons asked
+     * for gets a "not submitted" row (for the one lesson asked for, or for the first lesson).
+     */
+    private static List<Job> jobs(List<Submissions.Submission> submissions, List<LessonKit> lessons, Options options,
+            Path temp) throws IOException {
+        List<Job> jobs = new ArrayList<>();
+        for (Submissions.Submission submission : submissions) {
+            boolean any = false;
+            for (LessonKit lesson : lessons) {
+                Optional<Path> sources = Submissions.lessonSources(submission.files(), lesson);
+                if (sources.isEmpty()) {
+                    sources = Submissions.looseLessonFiles(submission.files(), lesson,
+                            temp.resolve("loose").resolve(submission.student()).resolve(lesson.folder()));
                 }
-                if (!any) {
-                    for (LessonKit lesson : options.lesson().isPresent() ? lessons : lessons.subList(0, 1)) {
-                        jobs.add(new Job(submission, lesson, null));
-                    }
+                if (sources.isPresent()) {
+                    jobs.add(new Job(submission, lesson, sources.get()));
+                    any = true;
                 }
             }
+            if (!any) {
+                for (LessonKit lesson : options.lesson().isPresent() ? lessons : lessons.subList(0, 1)) {
+                    jobs.add(new Job(submission, lesson, null));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /** Grades the jobs, {@code parallel} at a time; a grader fault with one job is that job's row. */
+    private static List<LessonGrade> gradeAll(List<Job> jobs, IsolatedTests.Settings settings, Path temp,
+            int parallel, PrintStream progress) throws InterruptedException, java.util.concurrent.ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
             Progress bar = new Progress(progress, jobs.size());
             List<Future<LessonGrade>> futures = new ArrayList<>();
             AtomicInteger counter = new AtomicInteger();
@@ -239,23 +274,22 @@ public final class Grade {
             }
             bar.finish();
             grades.sort(Comparator.comparing(LessonGrade::student).thenComparing(g -> g.lesson().folder()));
-            int maxSteps = lessons.stream().mapToInt(l -> l.steps().size()).max().orElse(0);
-            Reports.write(options.out(), grades, options.seed(), maxSteps);
-            Reports.writeOutputs(options.out(), grades);
-            Files.writeString(options.out().resolve("timing.csv"), timing(grades), StandardCharsets.UTF_8);
             return grades;
         } finally {
             pool.shutdownNow();
-            if (options.keep()) {
-                progress.println("Kept the temp folder: " + temp);
-            } else {
-                try {
-                    deleteTree(temp);
-                } catch (IOException e) {
-                    progress.println("Could not delete the temp folder " + temp + " (" + e.getMessage() + "): delete it"
-                            + " by hand. The grades are written.");
-                }
-            }
+        }
+    }
+
+    private static void removeTemp(Path temp, boolean keep, PrintStream progress) {
+        if (keep) {
+            progress.println("Kept the temp folder: " + temp);
+            return;
+        }
+        try {
+            deleteTree(temp);
+        } catch (IOException e) {
+            progress.println("Could not delete the temp folder " + temp + " (" + e.getMessage() + "): delete it"
+                    + " by hand. The grades are written.");
         }
     }
 

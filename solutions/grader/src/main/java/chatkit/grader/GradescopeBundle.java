@@ -62,7 +62,6 @@ public final class GradescopeBundle {
             folders.add(l.folder() + "/src/main/java");
             folders.add(l.folder() + "/src/test/resources");
             folders.add(l.folder() + "/target/test-classes");
-            folders.add("solutions/" + l.folder() + "/lesson.properties");
             folders.add(l.folder() + "/src/test/jvm.args");
         }
         folders.add("solutions/checks/target/test-classes");
@@ -75,6 +74,13 @@ public final class GradescopeBundle {
             count += text(out, "setup.sh", SETUP);
             count += text(out, "run_autograder", RUN.replace("@SEED@", String.valueOf(seed))
                     .replace("@LESSON@", lesson.map(n -> "--lesson " + n).orElse("")));
+            for (LessonKit l : lessons) {
+                // The bundle carries no reference, so its manifest names the student files itself.
+                String manifest = Files.readString(kit.resolve("solutions/" + l.folder() + "/lesson.properties"))
+                        + "# Written by gradescope-bundle (the bundle has no reference.dir to find them in):\n"
+                        + LessonKit.STUDENT_FILES + " = " + String.join(", ", l.studentFiles()) + "\n";
+                count += text(out, "kit/solutions/" + l.folder() + "/lesson.properties", manifest);
+            }
             for (String folder : folders) {
                 Path path = kit.resolve(folder);
                 try (Stream<Path> walk = Files.walk(path)) {

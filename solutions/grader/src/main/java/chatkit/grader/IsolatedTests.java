@@ -1,7 +1,6 @@
 // @kit:instructor-only
 package chatkit.grader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,67 +45,20 @@ final class IsolatedTests {
             InterruptedException {
         String token = java.util.UUID.randomUUID().toString();
         TestResults results = new TestResults(token);
-        // The test JVM works in run/; its results go elsewhere, to a file whose name it is told
-        // on standard input, with the token that marks the lines it writes.
-        Path run = Files.createDirectories(work.resolve("run"));
-        Path resultsFile = Files.createDirectories(work.resolve("r-" + java.util.UUID.randomUUID())).resolve("results.txt");
-        Path skipFile = work.resolve("skip.txt");
-        Path home = Files.createDirectories(run.resolve("home"));
-        Path tmp = Files.createDirectories(run.resolve("tmp"));
-        Files.writeString(resultsFile, "");
-        if (settings.runAs() != null) {
-            giveTo(settings.runAs(), run, resultsFile.getParent(), resultsFile);
-        }
+        Workspace workspace = Workspace.create(work, settings.runAs());
         CappedOutput output = new CappedOutput(OUTPUT_CAP);
         List<String> incidents = new ArrayList<>();
         long deadline = System.nanoTime() + settings.submissionLimit().toNanos();
         int jvms = 0;
-        long position = 0;
         String reasonForTheRest = "not run";
         while (true) {
             jvms++;
             results.newJvm();
-            List<String> skip = new ArrayList<>(results.begun());
-            results.timedOutParts().forEach(part -> skip.add("#timeout\t" + part));
-            Files.write(skipFile, skip, StandardCharsets.UTF_8);
+            new SkipList(results.begun(), results.timedOutParts()).write(workspace.skipFile());
             int resultsBefore = results.resultCount();
-            Process process = new ProcessBuilder(command(lesson, classes, settings, skipFile, home, tmp))
-                    .directory(run.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE)
-                    .start();
-            try (var stdin = process.getOutputStream()) {
-                stdin.write((token + "\n" + resultsFile + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the JVM ended at once: said below, like any other early end
-            }
-            Thread pump = output.pump(process.getInputStream());
-            long lastProgress = System.nanoTime();
-            String stopped = null;
-            while (true) {
-                boolean exited = process.waitFor(50, TimeUnit.MILLISECONDS);
-                long[] newPosition = {position};
-                if (readNewLines(resultsFile, newPosition, results)) {
-                    lastProgress = System.nanoTime();
-                }
-                position = newPosition[0];
-                if (exited) {
-                    break;
-                }
-                long now = System.nanoTime();
-                if (now - deadline > 0) {
-                    stopped = "limit";
-                } else if (now - lastProgress > settings.silenceLimit().toNanos()) {
-                    stopped = "silence";
-                }
-                if (stopped != null) {
-                    killTree(process);
-                    long[] last = {position};
-                    readNewLines(resultsFile, last, results);
-                    position = last[0];
-                    break;
-                }
-            }
-            pump.join(2000);
-            if (results.ended()) {
+            Process process = start(lesson, classes, settings, workspace, token);
+            JvmEnd end = watch(process, workspace.resultsFile(), results, output, deadline, settings.silenceLimit());
+            if (end == JvmEnd.FINISHED) {
                 break;
             }
             if (jvms == 1 && results.plan().isEmpty()) {
@@ -116,33 +68,19 @@ final class IsolatedTests {
                         + process.exitValue() + "): " + output.text().lines().limit(3).collect(
                         java.util.stream.Collectors.joining(" | ")));
             }
-            if (results.restartAsked() && stopped == null && results.resultCount() > resultsBefore && jvms < MAX_JVMS) {
+            boolean progressed = results.resultCount() > resultsBefore;
+            if (end == JvmEnd.RESTART && progressed && jvms < MAX_JVMS) {
                 continue; // a test timed out; its JVM ended so that none of its threads lives on
             }
-            String reason;
-            if ("limit".equals(stopped)) {
-                reason = "not finished when the time for the whole submission (" + settings.submissionLimit().toSeconds()
-                        + " s) ran out";
-            } else if ("silence".equals(stopped)) {
-                reason = "did not finish: nothing happened for " + settings.silenceLimit().toSeconds()
-                        + " s, so the grader stopped the tests' Java program";
-            } else if (results.exitCalled()) {
-                reason = "your code called System.exit during this test, which ends the tests' Java program:"
-                        + " never call System.exit in the code you write";
-            } else {
-                reason = "the tests' Java program ended unexpectedly during this test (exit code " + process.exitValue()
-                        + "): Runtime.halt, a crash, or memory exhausted";
-            }
-            List<String> lost = results.inFlight();
-            for (String key : lost) {
-                results.lost(key, reason);
-            }
+            String reason = end.reason(settings, process.exitValue());
+            List<ResultLine.TestKey> lost = results.inFlight();
+            lost.forEach(test -> results.lost(test, reason));
             incidents.add(reason.replace("during this test", lost.isEmpty() ? "between tests" : "during a test"));
-            if ("limit".equals(stopped)) {
+            if (end == JvmEnd.SUBMISSION_LIMIT) {
                 reasonForTheRest = "not run: the time for the whole submission ran out";
                 break;
             }
-            if (results.resultCount() == resultsBefore || jvms >= MAX_JVMS) {
+            if (!progressed || jvms >= MAX_JVMS) {
                 reasonForTheRest = "not run: " + reason.replace("during this test", "before this test could run");
                 break;
             }
@@ -153,6 +91,106 @@ final class IsolatedTests {
                     + " grader (did your code write to files it did not create?): they were ignored");
         }
         return new Outcome(results, jvms, output.text(), grouped(incidents));
+    }
+
+    /** How a test JVM ended, and what the grader says about it. */
+    enum JvmEnd {
+        /** Every test ran. */
+        FINISHED,
+        /** A test timed out: the JVM ended itself to go on in a fresh one. */
+        RESTART,
+        /** The grader stopped it: the time for the whole submission ran out. */
+        SUBMISSION_LIMIT,
+        /** The grader stopped it: nothing happened for too long (a hang JUnit could not break). */
+        SILENCE,
+        /** Student code called System.exit. */
+        EXIT,
+        /** It ended otherwise (Runtime.halt, a crash, memory exhausted). */
+        CRASH;
+
+        /** The words a test that was running gets, and (adapted) the incident line. */
+        String reason(Settings settings, int exitCode) {
+            return switch (this) {
+                case SUBMISSION_LIMIT -> "not finished when the time for the whole submission ("
+                        + settings.submissionLimit().toSeconds() + " s) ran out";
+                case SILENCE -> "did not finish: nothing happened for " + settings.silenceLimit().toSeconds()
+                        + " s, so the grader stopped the tests' Java program";
+                case EXIT -> "your code called System.exit during this test, which ends the tests' Java program:"
+                        + " never call System.exit in the code you write";
+                default -> "the tests' Java program ended unexpectedly during this test (exit code " + exitCode
+                        + "): Runtime.halt, a crash, or memory exhausted";
+            };
+        }
+    }
+
+    /** The folders and files of one submission's test runs, under its work folder. */
+    record Workspace(Path run, Path home, Path tmp, Path resultsFile, Path skipFile) {
+
+        /**
+         * The test JVM works in run/ (its own home and temp inside); its results go elsewhere, to
+         * a file in a folder of a random name that it is told on standard input.
+         */
+        static Workspace create(Path work, String runAs) throws IOException {
+            Path run = Files.createDirectories(work.resolve("run"));
+            Path resultsFile = Files.createDirectories(work.resolve("r-" + java.util.UUID.randomUUID()))
+                    .resolve("results.txt");
+            Files.writeString(resultsFile, "");
+            Workspace workspace = new Workspace(run, Files.createDirectories(run.resolve("home")),
+                    Files.createDirectories(run.resolve("tmp")), resultsFile, work.resolve("skip.txt"));
+            if (runAs != null) {
+                giveTo(runAs, run, resultsFile.getParent(), resultsFile);
+            }
+            return workspace;
+        }
+    }
+
+    /** Starts a test JVM and tells it, on standard input, the secret and where to write results. */
+    private static Process start(LessonKit lesson, Path classes, Settings settings, Workspace workspace, String token)
+            throws IOException {
+        Process process = new ProcessBuilder(command(lesson, classes, settings, workspace))
+                .directory(workspace.run().toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((token + "\n" + workspace.resultsFile() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the JVM ended at once: watch() says so, like any other early end
+        }
+        return process;
+    }
+
+    /**
+     * Follows a test JVM until it ends, or stops it when the submission's time runs out or when
+     * nothing happens for {@code silence}; reads its results as they come.
+     */
+    private static JvmEnd watch(Process process, Path resultsFile, TestResults results, CappedOutput output,
+            long deadline, Duration silence) throws IOException, InterruptedException {
+        ResultsFile file = new ResultsFile(resultsFile);
+        Thread pump = output.pump(process.getInputStream());
+        long lastProgress = System.nanoTime();
+        JvmEnd stopped = null;
+        while (true) {
+            boolean exited = process.waitFor(50, TimeUnit.MILLISECONDS);
+            if (file.readNew(results)) {
+                lastProgress = System.nanoTime();
+            }
+            if (exited) {
+                break;
+            }
+            long now = System.nanoTime();
+            stopped = now - deadline > 0 ? JvmEnd.SUBMISSION_LIMIT
+                    : now - lastProgress > silence.toNanos() ? JvmEnd.SILENCE : null;
+            if (stopped != null) {
+                killTree(process);
+                file.readNew(results);
+                break;
+            }
+        }
+        pump.join(2000);
+        if (stopped != null) {
+            return stopped;
+        }
+        return results.ended() ? JvmEnd.FINISHED : results.restartAsked() ? JvmEnd.RESTART
+                : results.exitCalled() ? JvmEnd.EXIT : JvmEnd.CRASH;
     }
 
     /** "the same thing (3 times)" for incidents that happened more than once, in the order they first happened. */
@@ -176,16 +214,15 @@ final class IsolatedTests {
         }
     }
 
-    private static List<String> command(LessonKit lesson, Path classes, Settings settings, Path skipFile, Path home,
-            Path tmp) {
+    private static List<String> command(LessonKit lesson, Path classes, Settings settings, Workspace workspace) {
         List<String> command = new ArrayList<>();
         if (settings.runAs() != null) {
             command.addAll(List.of("runuser", "-u", settings.runAs(), "--")); // student code never runs as root
         }
         command.addAll(List.of(settings.java(), "@" + lesson.jvmArgsFile(),
                 "-Xmx512m", "-Xshare:auto",
-                "-Duser.home=" + home, "-Djava.io.tmpdir=" + tmp,
-                "-Dchatkit.progress=off", "-Dchatkit.stopStepAfterTimeout=false",
+                "-Duser.home=" + workspace.home(), "-Djava.io.tmpdir=" + workspace.tmp(),
+                "-Dchatkit.progress=off",
                 "-Dchatkit.seed=" + settings.seed(),
                 "-Dchatkit.grader.testTimeout=" + settings.testTimeout().toSeconds() + " s"));
         for (Map.Entry<String, String> property : lesson.testProperties().entrySet()) {
@@ -197,40 +234,48 @@ final class IsolatedTests {
         classPath.add(lesson.hiddenTestClasses().toString());
         classPath.add(classes.toString());
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), "chatkit.grader.TestRunner",
-                skipFile.toString(), lesson.packageName(), lesson.runsArgument(),
+                workspace.skipFile().toString(), lesson.packageName(), lesson.runsArgument(),
                 lesson.visibleTestClasses().toString(), lesson.hiddenTestClasses().toString()));
         return command;
     }
 
-    /** Reads the complete lines written since {@code position}; true if one showed progress. */
-    private static boolean readNewLines(Path file, long[] position, TestResults results) throws IOException {
-        byte[] bytes;
-        try (var channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size <= position[0]) {
-                return false;
-            }
-            channel.position(position[0]);
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - position[0], 64 << 20));
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // read all
-            }
-            bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    /** A results file read as it grows: each look takes the complete lines written since the last. */
+    static final class ResultsFile {
+        private final Path file;
+        private long position;
+
+        ResultsFile(Path file) {
+            this.file = file;
         }
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] != '\n') {
-            end--; // a line still being written waits for the next look
-        }
-        boolean progress = false;
-        try (BufferedReader lines = new BufferedReader(new java.io.InputStreamReader(
-                new java.io.ByteArrayInputStream(bytes, 0, end), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                progress |= results.accept(line);
+
+        /** Gives the new complete lines to {@code results}; true if one showed progress. */
+        boolean readNew(TestResults results) throws IOException {
+            byte[] bytes;
+            try (var channel = Files.newByteChannel(file)) {
+                long size = channel.size();
+                if (size <= position) {
+                    return false;
+                }
+                channel.position(position);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - position, 64 << 20));
+                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                    // read all
+                }
+                bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
             }
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--; // a line still being written waits for the next look
+            }
+            boolean progress = false;
+            for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty()) {
+                    progress |= results.accept(line);
+                }
+            }
+            position += end;
+            return progress;
         }
-        position[0] += end;
-        return progress;
     }
 
     /** Ends the test JVM and everything it started (a reference server process, say). */

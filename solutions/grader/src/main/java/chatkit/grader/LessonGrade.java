@@ -1,8 +1,8 @@
 // @kit:instructor-only
 package chatkit.grader;
 
+import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.Steps;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,8 +128,9 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
             }
         }
         boolean passed = tests > 0 && anyPassed && failures.isEmpty();
-        // The failures that say most first; "not run after a time-out" ones last.
-        failures.sort(java.util.Comparator.comparing(f -> f.message().startsWith("not run") ? 1 : 0));
+        // The failures that say most first; "not run" ones (after a time-out, or never reached) last.
+        failures.sort(java.util.Comparator.comparing(f -> f.message().startsWith("not run")
+                || f.message().contains(StepTimeouts.NOT_RUN) ? 1 : 0));
         if (tests == 0 && max > 0) {
             failures.add(new Failure("(no tests)", 1, "no " + (hidden ? "hidden" : "visible") + " tests of step "
                     + step.number() + " were found: the kit's tests are not built (run solutions/grade again)"));

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,11 +91,18 @@ final class LessonKit {
         return packageName().replace('.', '/');
     }
 
+    /** The manifest key a Gradescope bundle writes the student files under (see {@link #studentFiles()}). */
+    static final String STUDENT_FILES = "student.files";
+
     /**
      * The files students write: the files of the reference's package folder (each is the starter's
-     * file with its TODOs done). Nothing else lists them.
+     * file with its TODOs done). Nothing lists them by hand; a Gradescope bundle, which carries no
+     * reference, writes them into its copy of the manifest.
      */
     List<String> studentFiles() {
+        if (manifest.containsKey(STUDENT_FILES)) {
+            return Arrays.stream(get(STUDENT_FILES).split(",")).map(String::trim).collect(Collectors.toList());
+        }
         try (Stream<Path> files = Files.list(referenceSources().resolve(packagePath()))) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".java")).sorted()
                     .collect(Collectors.toList());

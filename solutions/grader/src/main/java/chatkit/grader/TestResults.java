@@ -1,12 +1,15 @@
 // @kit:instructor-only
 package chatkit.grader;
 
+import chatkit.grader.ResultLine.Status;
+import chatkit.grader.ResultLine.TestKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -17,33 +20,35 @@ import java.util.stream.Collectors;
 final class TestResults {
 
     /** A test method of one run: its step, whether it is hidden, its name. */
-    record Planned(int run, String id, int step, boolean hidden, String name) {
-        String key() {
-            return run + "\t" + id;
-        }
+    record Planned(TestKey test, int step, boolean hidden, String name) {
 
         /** True for this test method's result in its run: itself, or one run of a parameterized test. */
-        boolean covers(int resultRun, String resultId) {
-            return resultRun == run && (resultId.equals(id) || resultId.startsWith(id + "/"));
+        boolean covers(TestKey result) {
+            return result.run() == test.run() && (result.id().equals(test.id()) || result.id().startsWith(test.id() + "/"));
         }
     }
 
     /** How one test (or one run of a parameterized test) ended. */
-    record Result(int run, String id, String status, String name, String message, long millis) {
-        boolean passed() {
-            return status.equals("SUCCESSFUL");
+    record Result(TestKey test, Status status, String name, String message, long millis) {
+        int run() {
+            return test.run();
         }
 
+        boolean passed() {
+            return status == Status.SUCCESSFUL;
+        }
+
+        /** Skipped (an assumption, say): neither a pass nor a failure. */
         boolean neutral() {
-            return status.equals("ABORTED");
+            return status == Status.ABORTED;
         }
     }
 
-    private final Map<String, Planned> plan = new LinkedHashMap<>();
-    private final Map<String, String> started = new LinkedHashMap<>(); // run TAB id -> name
-    private final Map<String, Result> results = new LinkedHashMap<>();
-    private final Map<String, String> broken = new LinkedHashMap<>(); // run TAB container id -> message
-    private final Set<String> timedOutParts = new java.util.TreeSet<>();
+    private final Map<TestKey, Planned> plan = new LinkedHashMap<>();
+    private final Map<TestKey, String> started = new LinkedHashMap<>(); // -> name
+    private final Map<TestKey, Result> results = new LinkedHashMap<>();
+    private final Map<TestKey, String> broken = new LinkedHashMap<>(); // container -> message
+    private final Set<String> timedOutParts = new TreeSet<>();
     private boolean restart;
     private boolean ended;
     private boolean exitCalled;
@@ -59,16 +64,18 @@ final class TestResults {
     /** Takes one line of a results file; true if it shows progress (a test started or ended). */
     boolean accept(String line) {
         int tab = line.indexOf('\t');
-        if (tab < 0 || !line.substring(0, tab).equals(Events.seal(token, line.substring(tab + 1)))) {
+        if (tab < 0 || !line.substring(0, tab).equals(ResultLine.seal(token, line.substring(tab + 1)))) {
             forged++; // not sealed by the runner: student code wrote into the results file
             return false;
         }
+        ResultLine parsed;
         try {
-            return accept(Events.fields(line.substring(tab + 1)));
+            parsed = ResultLine.parse(line.substring(tab + 1));
         } catch (RuntimeException e) {
-            forged++; // a line the runner would never write
+            forged++; // sealed, yet not a line the runner writes: cannot happen unless the secret leaked
             return false;
         }
+        return accept(parsed);
     }
 
     /** Lines in the results file that the runner did not write (0 unless student code wrote there). */
@@ -76,36 +83,36 @@ final class TestResults {
         return forged;
     }
 
-    private boolean accept(String[] f) {
-        switch (f[0]) {
-            case "PLAN" -> plan.putIfAbsent(f[1] + "\t" + f[2],
-                    new Planned(Integer.parseInt(f[1]), f[2], Integer.parseInt(f[3]), f[4].equals("hidden"), f[5]));
-            case "START" -> {
-                started.put(f[1] + "\t" + f[2], f[3]);
+    private boolean accept(ResultLine line) {
+        // (A switch over the kinds needs Java 21; the kit builds for 17.)
+        if (line instanceof ResultLine.Plan p) {
+            plan.putIfAbsent(p.test(), new Planned(p.test(), p.step(), p.hidden(), p.name()));
+        } else if (line instanceof ResultLine.Start s) {
+            started.put(s.test(), s.name());
+            return true;
+        } else if (line instanceof ResultLine.Done d) {
+            // One result per test: the first stands. (A sealed line is the runner's own: a second
+            // one for the same test is no forgery, and is not counted as one.)
+            if (!results.containsKey(d.test())) {
+                results.put(d.test(), new Result(d.test(), d.status(), nameOf(d.test()), d.message(), d.millis()));
                 return true;
             }
-            case "DONE" -> {
-                String key = f[1] + "\t" + f[2];
-                if (results.containsKey(key)) {
-                    forged++; // the runner writes one result per test: the first one stands
-                    return false;
-                }
-                String name = started.containsKey(key) ? started.get(key)
-                        : plan.containsKey(key) ? plan.get(key).name() : f[2];
-                results.put(key, new Result(Integer.parseInt(f[1]), f[2], f[3], name, f[4],
-                        f.length > 5 ? Long.parseLong(f[5]) : 0));
-                return true;
-            }
-            case "BROKEN" -> broken.put(f[1] + "\t" + f[2], f[3]);
-            case "TIMEOUT" -> timedOutParts.add(f[1]);
-            case "RESTART" -> restart = true;
-            case "END" -> ended = true;
-            case "EXIT" -> exitCalled = true;
-            default -> {
-                // an unknown line: ignore
-            }
+        } else if (line instanceof ResultLine.Broken b) {
+            broken.put(b.container(), b.message());
+        } else if (line instanceof ResultLine.TimedOut t) {
+            timedOutParts.add(t.part());
+        } else if (line instanceof ResultLine.Restart) {
+            restart = true;
+        } else if (line instanceof ResultLine.End) {
+            ended = true;
+        } else if (line instanceof ResultLine.Exit) {
+            exitCalled = true;
         }
         return false;
+    }
+
+    private String nameOf(TestKey test) {
+        return started.containsKey(test) ? started.get(test) : plan.containsKey(test) ? plan.get(test).name() : test.id();
     }
 
     /** Before a new JVM starts: forget how the last one ended. */
@@ -124,7 +131,7 @@ final class TestResults {
         return restart;
     }
 
-    /** "3-hidden" for each step part where a test timed out. */
+    /** The step parts where a test timed out ({@link chatkit.testkit.StepTimeouts#part}). */
     Set<String> timedOutParts() {
         return timedOutParts;
     }
@@ -138,44 +145,45 @@ final class TestResults {
     }
 
     /** Tests that started and have no result: the ones running when a JVM ended. */
-    List<String> inFlight() {
+    List<TestKey> inFlight() {
         return started.keySet().stream().filter(key -> !results.containsKey(key)).collect(Collectors.toList());
     }
 
     /** Gives a test that never finished a failing result with the grader's words. */
-    void lost(String key, String reason) {
-        String[] parts = key.split("\t", 2);
-        results.put(key, new Result(Integer.parseInt(parts[0]), parts[1], "LOST", started.getOrDefault(key, parts[1]),
-                reason, 0));
+    void lost(TestKey test, String reason) {
+        results.put(test, new Result(test, Status.LOST, started.getOrDefault(test, test.id()), reason, 0));
     }
 
-    /** "run TAB id" of each planned test method that has begun: a fresh JVM must not run it again. */
-    Set<String> begun() {
-        Set<String> begun = new java.util.TreeSet<>();
-        for (String key : started.keySet()) {
-            planned(key).ifPresent(p -> begun.add(p.key()));
+    /**
+     * Each planned test method that has begun or already has a result (a skipped test has one
+     * without having begun): a fresh JVM must not run it again.
+     */
+    Set<TestKey> begun() {
+        Set<TestKey> begun = new java.util.LinkedHashSet<>();
+        for (TestKey key : started.keySet()) {
+            planned(key).ifPresent(p -> begun.add(p.test()));
+        }
+        for (TestKey key : results.keySet()) {
+            planned(key).ifPresent(p -> begun.add(p.test()));
         }
         return begun;
     }
 
-    /** The planned test method a started test belongs to (itself, or a parameterized test's method). */
-    private Optional<Planned> planned(String key) {
-        String[] parts = key.split("\t", 2);
-        int run = Integer.parseInt(parts[0]);
-        return plan.values().stream().filter(p -> p.covers(run, parts[1])).findFirst();
+    /** The planned test method a test belongs to (itself, or a parameterized test's method). */
+    private Optional<Planned> planned(TestKey test) {
+        return plan.values().stream().filter(p -> p.covers(test)).findFirst();
     }
 
     /** After the last JVM: every planned test without a result gets one, saying why. */
     void finish(String reasonForTheRest) {
         for (Planned p : plan.values()) {
-            boolean hasResult = results.values().stream().anyMatch(r -> p.covers(r.run(), r.id()));
-            if (hasResult) {
+            if (!resultsOf(p).isEmpty()) {
                 continue;
             }
             String reason = broken.entrySet().stream()
-                    .filter(b -> b.getKey().startsWith(p.run() + "\t") && p.id().startsWith(b.getKey().split("\t", 2)[1]))
+                    .filter(b -> b.getKey().run() == p.test().run() && p.test().id().startsWith(b.getKey().id()))
                     .map(b -> "could not start: " + b.getValue()).findFirst().orElse(reasonForTheRest);
-            results.put(p.key(), new Result(p.run(), p.id(), "LOST", p.name(), reason, 0));
+            results.put(p.test(), new Result(p.test(), Status.LOST, p.name(), reason, 0));
         }
     }
 
@@ -185,6 +193,6 @@ final class TestResults {
 
     /** The results of a planned test method (one, or one per run of a parameterized test). */
     List<Result> resultsOf(Planned p) {
-        return results.values().stream().filter(r -> p.covers(r.run(), r.id())).collect(Collectors.toList());
+        return results.values().stream().filter(r -> p.covers(r.test())).collect(Collectors.toList());
     }
 }

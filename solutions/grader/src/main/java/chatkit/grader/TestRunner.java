@@ -1,6 +1,10 @@
 // @kit:instructor-only
 package chatkit.grader;
 
+import chatkit.grader.ResultLine.Status;
+import chatkit.grader.ResultLine.TestKey;
+import chatkit.testkit.StepTimeouts;
+import chatkit.testkit.Steps;
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 import static org.junit.platform.engine.discovery.PackageNameFilter.includePackageNames;
@@ -10,11 +14,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,17 +47,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * file's path and a secret come on standard input, read before any student class loads; every
  * line is sealed with it (an HMAC), so a line that student code writes into the file is told apart.
  *
- * Lines (tab-separated, see {@link Events}):
- * PLAN run id step visibility name / START run id name / DONE run id status message [milliseconds] /
- * BROKEN run id message (a test class whose set-up failed) /
- * TIMEOUT part + RESTART (a test timed out: this JVM ends, the grader starts a fresh one) /
- * END / EXIT (written by a shutdown hook when something else ends the JVM with System.exit).
+ * The lines are {@link ResultLine}s: a plan of every run first, then START and DONE per test,
+ * BROKEN for a class that could not start, TIMEOUT and RESTART after a time-out (this JVM ends,
+ * the grader goes on in a fresh one), END, and EXIT from a shutdown hook when something else ends
+ * the JVM with System.exit.
  *
  * Standard input: TOKEN and RESULTS_FILE, one per line.
  * Arguments: SKIP_FILE PACKAGE RUNS VISIBLE_TEST_DIR HIDDEN_TEST_DIR, where RUNS says
- * how many times each step's tests run ("1:1,2:3,..."), and SKIP_FILE lists "run TAB id" of tests
- * an earlier JVM already started (they are not run again) and "#timeout TAB part" for each step
- * part (like "3-hidden") where a test timed out.
+ * how many times each step's tests run ("1:1,2:3,..."), and SKIP_FILE is a {@link SkipList}.
  */
 public final class TestRunner {
 
@@ -77,14 +76,9 @@ public final class TestRunner {
                 StandardCharsets.UTF_8));
         String token = input.readLine();
         Path resultsFile = Paths.get(input.readLine());
-        Set<String> skip = new HashSet<>();
-        for (String line : Files.readAllLines(Paths.get(args[0]), StandardCharsets.UTF_8)) {
-            if (line.startsWith("#timeout\t")) {
-                StepTimeouts.timedOut(line.substring("#timeout\t".length()));
-            } else {
-                skip.add(line);
-            }
-        }
+        SkipList skipList = SkipList.read(Paths.get(args[0]));
+        skipList.timedOutParts().forEach(StepTimeouts::timedOut);
+        Set<TestKey> skip = skipList.begun();
         String lessonPackage = args[1];
         Map<Integer, Integer> runs = parseRuns(args[2]);
         Set<Path> roots = Set.of(Paths.get(args[3]), Paths.get(args[4]));
@@ -95,7 +89,7 @@ public final class TestRunner {
             if (!runner.finished) {
                 // System.exit in student code. Tests go on running while the JVM shuts down:
                 // nothing they report from now on counts.
-                runner.write("EXIT");
+                runner.write(new ResultLine.Exit());
                 runner.exiting = true;
                 endProcessesStarted();
             }
@@ -112,7 +106,7 @@ public final class TestRunner {
             runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip), run);
         }
         runner.finished = true;
-        runner.write("END");
+        runner.write(new ResultLine.End());
         // Student code may leave threads and processes running: end here, without anyone's shutdown hooks.
         endProcessesStarted();
         Runtime.getRuntime().halt(0);
@@ -124,14 +118,15 @@ public final class TestRunner {
     }
 
     private static LauncherDiscoveryRequest request(int run, String lessonPackage, Map<Integer, Integer> runs,
-            Set<Path> roots, Set<String> skip) {
+            Set<Path> roots, Set<TestKey> skip) {
         PostDiscoveryFilter thisRun = descriptor -> {
             // Called for tests and for test templates (parameterized tests), which hold their runs.
-            Optional<Integer> step = stepOf(descriptor.getTags());
+            Optional<Integer> step = Steps.stepOf(descriptor.getTags().stream().map(TestTag::getName)
+                    .collect(Collectors.toSet()));
             if (step.isEmpty() || runs.getOrDefault(step.get(), 0) < run) {
                 return FilterResult.excluded("not a step test of this run");
             }
-            if (skip.contains(run + "\t" + descriptor.getUniqueId())) {
+            if (skip.contains(new TestKey(run, descriptor.getUniqueId().toString()))) {
                 return FilterResult.excluded("already run");
             }
             return FilterResult.included("step test");
@@ -155,8 +150,8 @@ public final class TestRunner {
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
                 if (test.isTest() || isMethod(test)) {
-                    write("PLAN", String.valueOf(run), test.getUniqueId(), stepOf(test.getTags()).map(String::valueOf)
-                            .orElse("0"), test.getUniqueId().contains(".hidden.") ? "hidden" : "visible", name(plan, test));
+                    write(new ResultLine.Plan(new TestKey(run, test.getUniqueId()), stepOf(test).orElse(0),
+                            test.getUniqueId().contains(".hidden."), name(plan, test)));
                 }
             }
         }
@@ -177,15 +172,14 @@ public final class TestRunner {
                 if (test.isTest()) {
                     threadsBefore.put(test.getUniqueId(), Thread.getAllStackTraces().keySet());
                     startedAt.put(test.getUniqueId(), System.nanoTime());
-                    write("START", String.valueOf(run), test.getUniqueId(), name(plans.get("plan"), test));
+                    write(new ResultLine.Start(new TestKey(run, test.getUniqueId()), name(plans.get("plan"), test)));
                 }
             }
 
             @Override
             public void executionSkipped(TestIdentifier test, String reason) {
                 if (test.isTest()) {
-                    write("DONE", String.valueOf(run), test.getUniqueId(),
-                            StepTimeouts.NOT_RUN.equals(reason) ? "NOT_RUN" : "ABORTED", reason);
+                    write(new ResultLine.Done(new TestKey(run, test.getUniqueId()), Status.ABORTED, reason, 0));
                 }
             }
 
@@ -193,29 +187,27 @@ public final class TestRunner {
             public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                 String message = result.getThrowable().map(TestRunner::describe).orElse("");
                 if (test.isTest()) {
-                    boolean timedOutPart = result.getThrowable().flatMap(failure -> StepTimeouts.timedOutPart(
-                            test.getUniqueId(), test.getTags(), failure)).isPresent();
-                    if (!timedOutPart) {
+                    boolean timedOut = result.getThrowable().map(TestRunner::isTimeOut).orElse(false);
+                    if (!timedOut) {
                         // Whatever the test's threads still do (a client thread leaving after the
                         // server closed, System.exit included) belongs to this test, not the next.
                         settle(threadsBefore.remove(test.getUniqueId()));
                     }
                     Long since = startedAt.remove(test.getUniqueId());
-                    write("DONE", String.valueOf(run), test.getUniqueId(), result.getStatus().name(), message,
-                            since == null ? "0" : String.valueOf((System.nanoTime() - since) / 1_000_000));
-                    Optional<String> timedOut = result.getThrowable()
-                            .flatMap(failure -> StepTimeouts.timedOutPart(test.getUniqueId(), test.getTags(), failure));
-                    if (timedOut.isPresent()) {
+                    write(new ResultLine.Done(new TestKey(run, test.getUniqueId()), Status.valueOf(result.getStatus().name()),
+                            message, since == null ? 0 : (System.nanoTime() - since) / 1_000_000));
+                    if (timedOut) {
                         // The timed-out code may still run on threads of its own (an endless loop
-                        // keeps a core busy): end this JVM, and the grader goes on in a fresh one.
-                        write("TIMEOUT", timedOut.get());
-                        write("RESTART");
+                        // keeps a core busy): end this JVM, and the grader goes on in a fresh one,
+                        // told which step parts timed out (the tests' StepMessages recorded them).
+                        StepTimeouts.all().forEach(part -> write(new ResultLine.TimedOut(part)));
+                        write(new ResultLine.Restart());
                         endProcessesStarted();
                         Runtime.getRuntime().halt(0);
                     }
                 } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                     // A class that could not even start (its set-up failed): its tests never run.
-                    write("BROKEN", String.valueOf(run), test.getUniqueId(), message);
+                    write(new ResultLine.Broken(new TestKey(run, test.getUniqueId()), message));
                 }
             }
         });
@@ -305,13 +297,18 @@ public final class TestRunner {
         return message.length() > 4000 ? message.substring(0, 4000) + "..." : message;
     }
 
-    static Optional<Integer> stepOf(Set<TestTag> tags) {
-        for (TestTag tag : tags) {
-            if (tag.getName().matches("step-\\d+")) {
-                return Optional.of(Integer.parseInt(tag.getName().substring(5)));
+    private static Optional<Integer> stepOf(TestIdentifier test) {
+        return Steps.stepOf(test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet()));
+    }
+
+    /** A failure by JUnit's time limit (the tests' step messages keep it as the cause). */
+    private static boolean isTimeOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     static Map<Integer, Integer> parseRuns(String text) {
@@ -323,13 +320,12 @@ public final class TestRunner {
         return runs;
     }
 
-    private synchronized void write(String... fields) {
+    private synchronized void write(ResultLine line) {
         if (exiting) {
             return;
         }
         try {
-            String text = List.of(fields).stream().map(Events::escape).collect(Collectors.joining("\t"));
-            results.write(Events.seal(token, text) + "\t" + text + "\n");
+            results.write(line.sealedWith(token) + "\n");
             results.flush();
         } catch (IOException e) {
             Runtime.getRuntime().halt(70); // nowhere to report to: the grader sees the JVM end

@@ -1,0 +1,51 @@
+package chatkit.testkit;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one rule about time-outs: once a test of a step has timed out, that step's other tests fail
+ * at once instead of waiting out their own time limits. Code that never returns (an endless
+ * loop, say) then costs one time-out, not one per test. {@link StepMessages} applies it to every
+ * step test; the instructor's grader passes on what timed out to the fresh JVM it goes on in.
+ *
+ * A step's visible and hidden tests (the instructor's) count apart. The rule is off with
+ * {@code -Dchatkit.stopStepAfterTimeout=false} (the reference's own build judges every test alone).
+ */
+public final class StepTimeouts {
+
+    /** The start of the message of a test that was not run because of this rule. */
+    public static final String NOT_RUN = "not run, because an earlier test of this step timed out";
+
+    private static final boolean ON = !"false".equals(System.getProperty("chatkit.stopStepAfterTimeout"));
+
+    /** "lesson-02-steps.properties#3" (visible) or "lesson-02-steps.properties#3 hidden". */
+    private static final Set<String> TIMED_OUT = ConcurrentHashMap.newKeySet();
+
+    private StepTimeouts() {
+    }
+
+    /** The part of a step a test belongs to: its lesson's manifest, its step, visible or hidden. */
+    public static String part(Class<?> testClass, int step) {
+        String name = testClass.getName();
+        return Steps.manifestFor(name) + "#" + step + (name.contains(".hidden.") ? " hidden" : "");
+    }
+
+    /** Remembers that a test of {@code part} timed out (in this JVM, or in an earlier one). */
+    public static void timedOut(String part) {
+        if (ON) {
+            TIMED_OUT.add(part);
+        }
+    }
+
+    /** True if a test of {@code part} has timed out: its other tests are not run. */
+    public static boolean hasTimedOut(String part) {
+        return TIMED_OUT.contains(part);
+    }
+
+    /** Every part where a test timed out, sorted. */
+    public static Set<String> all() {
+        return new TreeSet<>(TIMED_OUT);
+    }
+}
