@@ -68,13 +68,14 @@ final class IsolatedTests {
                         + process.exitValue() + "): " + output.text().lines().limit(3).collect(
                         java.util.stream.Collectors.joining(" | ")));
             }
-            boolean progressed = results.resultCount() > resultsBefore;
-            if (end == JvmEnd.RESTART && progressed && jvms < MAX_JVMS) {
+            if (end == JvmEnd.RESTART && results.resultCount() > resultsBefore && jvms < MAX_JVMS) {
                 continue; // a test timed out; its JVM ended so that none of its threads lives on
             }
             String reason = end.reason(settings, process.exitValue());
             List<ResultLine.TestKey> lost = results.inFlight();
             lost.forEach(test -> results.lost(test, reason));
+            // Progress: a test got a result, even the one the JVM ended in; the next JVM goes on after it.
+            boolean progressed = results.resultCount() > resultsBefore;
             incidents.add(reason.replace("during this test", lost.isEmpty() ? "between tests" : "during a test"));
             if (end == JvmEnd.SUBMISSION_LIMIT) {
                 reasonForTheRest = "not run: the time for the whole submission ran out";

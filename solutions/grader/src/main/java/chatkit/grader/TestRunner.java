@@ -61,6 +61,14 @@ public final class TestRunner {
     /** How long a finished test's own threads (a server's client threads, say) get to end. */
     private static final long SETTLE_MILLIS = 1000;
 
+    /**
+     * How long a finished test's threads still in I/O get to wake up (a socket the test closed
+     * ends their read). 20 ms was too short on a busy machine: a System.exit in a client thread's
+     * leave() then landed in the next test or between tests, and one sample's grade changed from
+     * run to run.
+     */
+    private static final long WAKE_MILLIS = 250;
+
     private final Writer results;
     private final String token;
     private volatile boolean finished;
@@ -215,8 +223,8 @@ public final class TestRunner {
 
     /**
      * Gives the threads started since {@code before} a moment to finish what they do after the
-     * test (a client thread that leaves once the test closed its server): first up to 20 ms for
-     * those woken from I/O, then up to a second for those still running Java code. Threads that
+     * test (a client thread that leaves once the test closed its server): first up to
+     * {@link #WAKE_MILLIS} for those in I/O, then up to a second for those still running Java code. Threads that
      * wait (parked, or blocked in I/O) do nothing until something happens, so they are not waited for.
      */
     private static void settle(Set<Thread> before) {
@@ -235,12 +243,12 @@ public final class TestRunner {
                     continue;
                 }
                 boolean inJavaCode = stack.length > 0 && !stack[0].isNativeMethod();
-                if (inJavaCode || elapsed < 20) {
+                if (inJavaCode || elapsed < WAKE_MILLIS) {
                     busy = t;
                     break;
                 }
             }
-            long left = (elapsed < 20 ? 20 : SETTLE_MILLIS) - elapsed;
+            long left = (elapsed < WAKE_MILLIS ? WAKE_MILLIS : SETTLE_MILLIS) - elapsed;
             if (busy == null || left <= 0) {
                 return;
             }
