@@ -98,6 +98,23 @@ public final class ScriptedKeyboard extends Reader {
         }
     }
 
+    /**
+     * True when typed text is waiting, as a real keyboard's reader answers: a read now would not
+     * wait for the user. False while nothing is typed, and after the input ended (Ctrl-D), so code
+     * that polls {@code ready()} sees what it would see at a real console.
+     */
+    @Override
+    public boolean ready() {
+        if (ended) {
+            return false;
+        }
+        if (position < current.length()) {
+            return true;
+        }
+        String next = typed.peek();
+        return next != null && !next.equals(END_OF_INPUT);
+    }
+
     @Override
     public void close() {
         // the keyboard of a test is never closed by the code under test

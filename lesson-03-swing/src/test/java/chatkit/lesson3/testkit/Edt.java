@@ -4,10 +4,12 @@ import chatkit.testkit.Background;
 import chatkit.testkit.TestPeer;
 import java.awt.Component;
 import java.awt.Container;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.swing.SwingUtilities;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
@@ -18,10 +20,23 @@ import org.awaitility.core.ThrowingRunnable;
  */
 public final class Edt {
 
+    /**
+     * How long a test waits for the event thread to run something. Longer than the tests' other
+     * waits: the first window of a run loads Swing's fonts and look on the event thread.
+     */
+    static final Duration EVENT_THREAD_WAIT = TestPeer.WAIT.compareTo(Duration.ofSeconds(5)) > 0 ? TestPeer.WAIT
+            : Duration.ofSeconds(5); // (TestPeer.WAIT stretches under a debugger)
+
     private Edt() {
     }
 
-    /** Runs {@code task} on the event thread, waits for it, and returns its result (or throws its failure). */
+    /**
+     * Runs {@code task} on the event thread, waits for it (at most {@link #EVENT_THREAD_WAIT}), and
+     * returns its result (or throws its failure). The wait is bounded: when something else holds
+     * the event thread (a loop that never returns, a blocking read run there), this fails at once
+     * with words that say so, even where the test's own time limit does not reach (a field of the
+     * test class being set up).
+     */
     public static <T> T call(Callable<T> task) {
         if (SwingUtilities.isEventDispatchThread()) {
             try {
@@ -32,33 +47,29 @@ public final class Edt {
                 throw new AssertionError(e);
             }
         }
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        FutureTask<T> onEventThread = new FutureTask<>(task);
+        SwingUtilities.invokeLater(onEventThread);
         try {
-            SwingUtilities.invokeAndWait(() -> {
-                try {
-                    result.set(task.call());
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            });
+            return onEventThread.get(EVENT_THREAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            onEventThread.cancel(false); // if the event thread ever comes back, it skips this
+            throw new AssertionError("The event thread is busy and did not come back within "
+                    + EVENT_THREAD_WAIT.toSeconds() + " s: something running on it never returns. A window"
+                    + " must never wait on the event thread: read from the server on a thread of its own"
+                    + " (start() it, do not run() it).", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for the event thread", e);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError(e.getCause());
-        }
-        Throwable thrown = failure.get();
-        if (thrown instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (thrown instanceof Error error) {
-            throw error;
-        }
-        if (thrown != null) {
+        } catch (ExecutionException e) {
+            Throwable thrown = e.getCause();
+            if (thrown instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
             throw new AssertionError(thrown);
         }
-        return result.get();
     }
 
     /** Runs {@code task} on the event thread and waits for it. */

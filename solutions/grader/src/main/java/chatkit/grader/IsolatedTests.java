@@ -32,6 +32,7 @@ final class IsolatedTests {
     }
 
     private static final int OUTPUT_CAP = 64 * 1024;
+    private static final String HEAP = "512m";
     private static final int MAX_JVMS = 60;
 
     /** The results, plus what the grader saw: how many JVMs, and the student's output (capped). */
@@ -106,7 +107,9 @@ final class IsolatedTests {
         SILENCE,
         /** Student code called System.exit. */
         EXIT,
-        /** It ended otherwise (Runtime.halt, a crash, memory exhausted). */
+        /** The heap (or the threads) ran out, and the test runner itself could not go on. */
+        OUT_OF_MEMORY,
+        /** It ended otherwise (Runtime.halt, a crash). */
         CRASH;
 
         /** The words a test that was running gets, and (adapted) the incident line. */
@@ -118,8 +121,11 @@ final class IsolatedTests {
                         + " s, so the grader stopped the tests' Java program";
                 case EXIT -> "your code called System.exit during this test, which ends the tests' Java program:"
                         + " never call System.exit in the code you write";
+                case OUT_OF_MEMORY -> "the tests' Java program ran out of memory during this test (" + HEAP
+                        + " of heap): does your code keep adding to a list or a string without end, or start a"
+                        + " thread for ever more work?";
                 default -> "the tests' Java program ended unexpectedly during this test (exit code " + exitCode
-                        + "): Runtime.halt, a crash, or memory exhausted";
+                        + "): Runtime.halt, or a crash";
             };
         }
     }
@@ -191,6 +197,7 @@ final class IsolatedTests {
             return stopped;
         }
         return results.ended() ? JvmEnd.FINISHED : results.restartAsked() ? JvmEnd.RESTART
+                : results.outOfMemory() ? JvmEnd.OUT_OF_MEMORY
                 : results.exitCalled() ? JvmEnd.EXIT : JvmEnd.CRASH;
     }
 
@@ -221,7 +228,7 @@ final class IsolatedTests {
             command.addAll(List.of("runuser", "-u", settings.runAs(), "--")); // student code never runs as root
         }
         command.addAll(List.of(settings.java(), "@" + lesson.jvmArgsFile(),
-                "-Xmx512m", "-Xshare:auto",
+                "-Xmx" + HEAP, "-Xshare:auto",
                 "-Duser.home=" + workspace.home(), "-Djava.io.tmpdir=" + workspace.tmp(),
                 "-Dchatkit.progress=off",
                 "-Dchatkit.seed=" + settings.seed(),

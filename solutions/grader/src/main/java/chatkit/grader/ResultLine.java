@@ -71,6 +71,13 @@ sealed interface ResultLine {
         }
     }
 
+    /** The test runner itself failed and ends its JVM: out of memory, say (JUnit lets that through). */
+    record Failed(String failure, boolean outOfMemory) implements ResultLine {
+        public List<String> fields() {
+            return List.of("FAILED", failure, String.valueOf(outOfMemory));
+        }
+    }
+
     /** Something called System.exit (written by a shutdown hook). */
     record Exit() implements ResultLine {
         public List<String> fields() {
@@ -104,6 +111,7 @@ sealed interface ResultLine {
                 case "RESTART" -> new Restart();
                 case "END" -> new End();
                 case "EXIT" -> new Exit();
+                case "FAILED" -> new Failed(f[1], Boolean.parseBoolean(f[2]));
                 default -> throw new IllegalArgumentException("no such line: " + f[0]);
             };
         } catch (IndexOutOfBoundsException e) {

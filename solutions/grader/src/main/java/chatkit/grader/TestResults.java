@@ -52,6 +52,7 @@ final class TestResults {
     private boolean restart;
     private boolean ended;
     private boolean exitCalled;
+    private boolean outOfMemory;
 
     private final String token;
     private int forged;
@@ -107,6 +108,8 @@ final class TestResults {
             ended = true;
         } else if (line instanceof ResultLine.Exit) {
             exitCalled = true;
+        } else if (line instanceof ResultLine.Failed f) {
+            outOfMemory |= f.outOfMemory();
         }
         return false;
     }
@@ -119,6 +122,7 @@ final class TestResults {
     void newJvm() {
         ended = false;
         exitCalled = false;
+        outOfMemory = false;
         restart = false;
     }
 
@@ -138,6 +142,11 @@ final class TestResults {
 
     boolean exitCalled() {
         return exitCalled;
+    }
+
+    /** The runner ended its JVM because memory ran out. */
+    boolean outOfMemory() {
+        return outOfMemory;
     }
 
     int resultCount() {

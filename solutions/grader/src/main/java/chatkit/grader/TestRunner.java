@@ -49,8 +49,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * The lines are {@link ResultLine}s: a plan of every run first, then START and DONE per test,
  * BROKEN for a class that could not start, TIMEOUT and RESTART after a time-out (this JVM ends,
- * the grader goes on in a fresh one), END, and EXIT from a shutdown hook when something else ends
- * the JVM with System.exit.
+ * the grader goes on in a fresh one), END, FAILED when the runner itself fails (JUnit lets an
+ * OutOfMemoryError through), and EXIT from a shutdown hook when something else ends the JVM with
+ * System.exit.
  *
  * Standard input: TOKEN and RESULTS_FILE, one per line.
  * Arguments: SKIP_FILE PACKAGE RUNS VISIBLE_TEST_DIR HIDDEN_TEST_DIR, where RUNS says
@@ -110,8 +111,17 @@ public final class TestRunner {
         for (int run = 1; run <= maxRuns; run++) {
             runner.plan(launcher, request(run, lessonPackage, runs, roots, skip), run);
         }
-        for (int run = 1; run <= maxRuns; run++) {
-            runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip), run);
+        try {
+            for (int run = 1; run <= maxRuns; run++) {
+                runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip), run);
+            }
+        } catch (Throwable failure) {
+            // JUnit lets an OutOfMemoryError through and ends the whole run: say so before this
+            // JVM ends, or its shutdown would look like System.exit. (The failed test's objects
+            // are gone by now, so there is memory again to write the line.)
+            runner.write(new ResultLine.Failed(String.valueOf(failure), failure instanceof OutOfMemoryError));
+            endProcessesStarted();
+            Runtime.getRuntime().halt(1);
         }
         runner.finished = true;
         runner.write(new ResultLine.End());
@@ -148,6 +158,9 @@ public final class TestRunner {
                 .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                // Step 1's tests first: if the submission's time runs out, the last steps are left.
+                .configurationParameter("junit.jupiter.testclass.order.default", ByStep.Classes.class.getName())
+                .configurationParameter("junit.jupiter.testmethod.order.default", ByStep.Methods.class.getName())
                 .build();
     }
 

@@ -23,7 +23,7 @@ class ResultLineTest {
         List<ResultLine> lines = List.of(new ResultLine.Plan(TEST, 3, true, tricky), new ResultLine.Start(TEST, tricky),
                 new ResultLine.Done(TEST, Status.FAILED, tricky, 1234), new ResultLine.Broken(TEST, tricky),
                 new ResultLine.TimedOut("lesson-02-steps.properties#3 hidden"), new ResultLine.Restart(),
-                new ResultLine.End(), new ResultLine.Exit());
+                new ResultLine.End(), new ResultLine.Exit(), new ResultLine.Failed(tricky, true));
         for (ResultLine line : lines) {
             assertThat(line.text()).as("one line").doesNotContain("\n", "\r");
             assertThat(ResultLine.parse(line.text())).as("read back").isEqualTo(line);
