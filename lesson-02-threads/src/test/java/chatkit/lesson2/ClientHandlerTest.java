@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Steps 4 to 7: your ClientHandler, one per connection, exactly as the server runs it, but
@@ -254,16 +256,20 @@ class ClientHandlerTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "bob''s connection: {0}")
+    @ValueSource(strings = {"reset", "hang up"})
     @Tag("step-7")
     @DisplayName("Step 7: a client that vanishes without /quit is removed, and the others are told")
-    void vanishingCountsAsLeaving() throws Exception {
+    void vanishingCountsAsLeaving(String how) throws Exception {
         try (ChatUser alice = room.join("alice");
              ChatUser bob = room.join("bob")) {
-            bob.vanish(); // a connection reset: no /quit, no goodbye
+            // No /quit, no goodbye: a connection reset (readLine() throws), or a plain close
+            // (readLine() returns null: the end of the stream, which must end the chat loop too).
+            bob.leaveWithoutQuit(how);
 
             assertThat(alice.nextLineStartingWith("* LEAVE")).as("Step 7: what alice reads when bob's connection"
-                    + " breaks").isEqualTo("* LEAVE bob left the chat");
+                    + " ends (%s): readLine() gives null at the end of the stream, or throws on a reset; both"
+                    + " end the chat loop", how).isEqualTo("* LEAVE bob left the chat");
             assertThat(room.registry().nicknames()).containsExactly("alice");
         }
     }

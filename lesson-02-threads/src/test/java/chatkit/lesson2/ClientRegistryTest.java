@@ -8,9 +8,13 @@ import chatkit.testkit.StepMessages;
 import chatkit.testkit.Steps;
 import chatkit.testkit.TestPeer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -47,6 +51,39 @@ class ClientRegistryTest {
         for (SocketPair pair : pairs) {
             pair.close();
         }
+    }
+
+    /**
+     * Calls {@code call} on a thread of its own while this test holds the registry's lock (as a
+     * synchronized method of another thread would): true if the call had to wait for the lock,
+     * false if it ran straight through. Decided every time, not by luck: the caller is watched
+     * until it either waits for the lock or has finished.
+     */
+    private boolean waitsForTheLock(Callable<?> call) throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                call.call();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "another client's thread");
+        caller.setDaemon(true);
+        boolean waited;
+        synchronized (registry) {
+            caller.start();
+            Awaitility.await().atMost(TestPeer.WAIT).pollInterval(Duration.ofMillis(1)).until(() ->
+                    caller.getState() == Thread.State.BLOCKED || caller.getState() == Thread.State.TERMINATED);
+            waited = caller.getState() == Thread.State.BLOCKED;
+        }
+        caller.join(TestPeer.WAIT.toMillis());
+        if (failure.get() instanceof Error error) {
+            throw error;
+        }
+        if (failure.get() instanceof Exception exception) {
+            throw exception;
+        }
+        return waited;
     }
 
     @Test
@@ -149,6 +186,25 @@ class ClientRegistryTest {
     }
 
     @Test
+    @Tag("step-2")
+    @DisplayName("Step 2: add(), remove() and nicknames() wait while another thread is inside the registry")
+    void registryMethodsWaitTheirTurn() throws Exception {
+        Client alice = newClient();
+
+        assertThat(waitsForTheLock(() -> registry.add("alice", alice.connection())))
+                .as("Step 2: add() while another thread is inside the registry: it must wait its turn (make it"
+                        + " synchronized)").isTrue();
+        assertThat(waitsForTheLock(registry::nicknames))
+                .as("Step 2: nicknames() while another thread is inside the registry: it must wait its turn (make"
+                        + " it synchronized)").isTrue();
+        assertThat(waitsForTheLock(() -> {
+            registry.remove("alice");
+            return null;
+        })).as("Step 2: remove() while another thread is inside the registry: it must wait its turn (make it"
+                + " synchronized)").isTrue();
+    }
+
+    @Test
     @Tag("step-3")
     @DisplayName("Step 3: broadcast() reaches every other client, and not the sender")
     void broadcastReachesEveryoneElse() throws Exception {
@@ -203,6 +259,20 @@ class ClientRegistryTest {
     }
 
     @Test
+    @Tag("step-3")
+    @DisplayName("Step 3: broadcast() waits while another thread is inside the registry")
+    void broadcastWaitsItsTurn() throws Exception {
+        Client alice = newClient();
+        registry.add("alice", alice.connection());
+
+        assertThat(waitsForTheLock(() -> {
+            registry.broadcast("hi", null);
+            return null;
+        })).as("Step 3: broadcast() while another thread is inside the registry: it must wait its turn, or a"
+                + " client who joins or leaves meanwhile breaks the loop (make it synchronized)").isTrue();
+    }
+
+    @Test
     @Tag("step-6")
     @DisplayName("Step 6: sendTo() reaches only the named client, and says false for a nickname nobody has")
     void sendToReachesOneClient() throws Exception {
@@ -225,5 +295,17 @@ class ClientRegistryTest {
     private static List<Boolean> addAllAtOnce(ClientRegistry registry, List<Connection> connections,
                                               IntFunction<String> name) {
         return Background.allAtOnce(connections.size(), i -> registry.add(name.apply(i), connections.get(i)));
+    }
+
+    @Test
+    @Tag("step-6")
+    @DisplayName("Step 6: sendTo() waits while another thread is inside the registry")
+    void sendToWaitsItsTurn() throws Exception {
+        Client alice = newClient();
+        registry.add("alice", alice.connection());
+
+        assertThat(waitsForTheLock(() -> registry.sendTo("alice", "hi")))
+                .as("Step 6: sendTo() while another thread is inside the registry: it must wait its turn, or"
+                        + " the client may leave between finding and sending (make it synchronized)").isTrue();
     }
 }

@@ -165,6 +165,20 @@ public final class ChatUser implements AutoCloseable {
         peer.resetAbruptly();
     }
 
+    /** Leaves without /quit by closing the connection normally: the server reads the end of the stream. */
+    public void hangUp() throws IOException {
+        peer.close();
+    }
+
+    /** Leaves without /quit, the one way or the other: "reset" or "hang up". */
+    public void leaveWithoutQuit(String how) throws IOException {
+        if (how.equals("reset")) {
+            vanish();
+        } else {
+            hangUp();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         peer.close();

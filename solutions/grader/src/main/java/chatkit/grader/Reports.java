@@ -223,10 +223,22 @@ final class Reports {
         for (LessonGrade grade : grades) {
             if (!grade.output().isEmpty()) {
                 Path folder = Files.createDirectories(out.resolve("output").resolve(grade.student()));
-                Files.writeString(folder.resolve(grade.lesson().folder() + ".txt"), grade.output(), StandardCharsets.UTF_8);
+                Files.writeString(folder.resolve(grade.lesson().folder() + ".txt"), withoutHiddenFrames(grade.output()),
+                        StandardCharsets.UTF_8);
             }
         }
     }
+
+    /**
+     * The output with each stack-trace line of a hidden test replaced: a trace that a student's
+     * thread or the JDK printed names no hidden test, nor its lines.
+     */
+    static String withoutHiddenFrames(String output) {
+        return HIDDEN_FRAME.matcher(output).replaceAll("$1at (a hidden test)");
+    }
+
+    private static final java.util.regex.Pattern HIDDEN_FRAME =
+            java.util.regex.Pattern.compile("(?m)^(\\s*)at chatkit\\.[\\w.$]*\\.hidden\\..*$");
 
     /** The table printed at the end of a grading run. */
     static String summary(List<LessonGrade> grades) {

@@ -310,11 +310,7 @@ class HandlerHiddenTest {
         List<String> names = Texts.nicknames(random, 4);
         List<ChatUser> joined = joinAll(names);
         for (int i = 2; i < 4; i++) {
-            if (random.nextBoolean()) {
-                joined.get(i).vanish();
-            } else {
-                joined.get(i).say("/quit");
-            }
+            leaveSomehow(joined.get(i), random);
         }
 
         for (int u = 0; u < 2; u++) {
@@ -342,17 +338,22 @@ class HandlerHiddenTest {
         });
         for (int round = 0; round < 10; round++) {
             ChatUser visitor = join("visitor" + round);
-            if (random.nextBoolean()) {
-                visitor.vanish();
-            } else {
-                visitor.say("/quit");
-            }
+            leaveSomehow(visitor, random);
         }
         talk.await(TestPeer.WAIT);
 
         for (int i = 1; i <= lines; i++) {
             assertThat(stayer.nextChatLine()).as("Step 7: line %d of %d the stayer reads while others come and go", i, lines)
                     .isEqualTo("<talker> line " + i);
+        }
+    }
+
+    /** Leaves the chat one of the three ways a client can: /quit, a plain close, or a connection reset. */
+    private static void leaveSomehow(ChatUser user, Random random) throws Exception {
+        switch (random.nextInt(3)) {
+            case 0 -> user.say("/quit");
+            case 1 -> user.hangUp();
+            default -> user.vanish();
         }
     }
 }

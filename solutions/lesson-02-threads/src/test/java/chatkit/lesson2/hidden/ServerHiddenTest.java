@@ -51,7 +51,7 @@ class ServerHiddenTest {
             c.say("/quit");
             assertThat(c.nextLineStartingWith("* BYE")).isNotNull();
             assertThat(a.nextLineStartingWith("* LEAVE")).isEqualTo(ChatLines.left(names.get(2)));
-            b.vanish();
+            b.leaveWithoutQuit(random.nextBoolean() ? "reset" : "hang up"); // both must end b's chat
             assertThat(a.nextLineStartingWith("* LEAVE")).isEqualTo(ChatLines.left(names.get(1)));
             a.say(text);
             try (ChatUser again = server.join(names.get(2))) {
