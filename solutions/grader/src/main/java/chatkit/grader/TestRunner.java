@@ -226,6 +226,14 @@ public final class TestRunner {
                         endProcessesStarted();
                         Runtime.getRuntime().halt(0);
                     }
+                    if (eventThreadStuck()) {
+                        // Swing's one event thread is stuck (student code runs a blocking read
+                        // there, say): every later test that meets it would fail by chance of
+                        // order. Go on in a fresh JVM, with a fresh event thread.
+                        write(new ResultLine.Restart());
+                        endProcessesStarted();
+                        Runtime.getRuntime().halt(0);
+                    }
                 } else if (result.getStatus() == TestExecutionResult.Status.FAILED) {
                     // A class that could not even start (its set-up failed): its tests never run.
                     write(new ResultLine.Broken(new TestKey(run, test.getUniqueId()), message));
@@ -320,6 +328,26 @@ public final class TestRunner {
 
     private static Optional<Integer> stepOf(TestIdentifier test) {
         return Steps.stepOf(test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet()));
+    }
+
+    /**
+     * True when Swing's event thread exists (a lesson-3 test used it) and does not run a task
+     * within a second: the test that just ended left it stuck.
+     */
+    private static boolean eventThreadStuck() {
+        boolean exists = Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().startsWith("AWT-EventQueue") && thread.isAlive());
+        if (!exists) {
+            return false;
+        }
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        java.awt.EventQueue.invokeLater(ran::countDown);
+        try {
+            return !ran.await(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A failure by JUnit's time limit (the tests' step messages keep it as the cause). */
