@@ -70,7 +70,7 @@ final class IsolatedTests {
                         java.util.stream.Collectors.joining(" | ")));
             }
             if (end == JvmEnd.RESTART && results.resultCount() > resultsBefore && jvms < MAX_JVMS) {
-                continue; // a test timed out; its JVM ended so that none of its threads lives on
+                continue; // a test timed out (or left Swing's event thread stuck): a fresh JVM goes on
             }
             String reason = end.reason(settings, process.exitValue());
             List<ResultLine.TestKey> lost = results.inFlight();
@@ -99,7 +99,7 @@ final class IsolatedTests {
     enum JvmEnd {
         /** Every test ran. */
         FINISHED,
-        /** A test timed out: the JVM ended itself to go on in a fresh one. */
+        /** A test timed out, or left Swing's event thread stuck: the JVM ended itself to go on in a fresh one. */
         RESTART,
         /** The grader stopped it: the time for the whole submission ran out. */
         SUBMISSION_LIMIT,
