@@ -63,10 +63,10 @@ public final class TestRunner {
     private static final long SETTLE_MILLIS = 1000;
 
     /**
-     * How long a finished test's threads still in I/O get to wake up (a socket the test closed
-     * ends their read). 20 ms was too short on a busy machine: a System.exit in a client thread's
-     * leave() then landed in the next test or between tests, and one sample's grade changed from
-     * run to run.
+     * How long a finished test's threads in I/O or waiting for a lock get to finish what they do
+     * after it (the socket the test closed ends their read). Only threads in I/O, for 20 ms, was too
+     * little on a busy machine: a System.exit in a client thread's leave() then landed in the next
+     * test or between tests, and one sample's grade changed from run to run.
      */
     private static final long WAKE_MILLIS = 250;
 
@@ -245,8 +245,8 @@ public final class TestRunner {
     /**
      * Gives the threads started since {@code before} a moment to finish what they do after the
      * test (a client thread that leaves once the test closed its server): first up to
-     * {@link #WAKE_MILLIS} for those in I/O, then up to a second for those still running Java code. Threads that
-     * wait (parked, or blocked in I/O) do nothing until something happens, so they are not waited for.
+     * {@link #WAKE_MILLIS} for those in I/O or waiting for a lock, then up to a second for those
+     * still running Java code.
      */
     private static void settle(Set<Thread> before) {
         if (before == null) {
@@ -259,11 +259,17 @@ public final class TestRunner {
             for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
                 Thread t = thread.getKey();
                 StackTraceElement[] stack = thread.getValue();
-                if (before.contains(t) || t == Thread.currentThread() || t.getState() != Thread.State.RUNNABLE
-                        || longLived(t, stack)) {
+                Thread.State state = t.getState();
+                boolean active = state == Thread.State.RUNNABLE || state == Thread.State.BLOCKED;
+                if (before.contains(t) || t == Thread.currentThread() || !active || longLived(t, stack)) {
                     continue;
                 }
-                boolean inJavaCode = stack.length > 0 && !stack[0].isNativeMethod();
+                // At first a thread of the test counts when it is in I/O or waits for a lock: it
+                // may be a step away from what it does last (a client thread that leaves, and calls
+                // System.exit). After that, only those running Java code. Parked threads (an idle
+                // pool, a queue's taker) do nothing until something happens: not waited for.
+                boolean inJavaCode = t.getState() == Thread.State.RUNNABLE && stack.length > 0
+                        && !stack[0].isNativeMethod();
                 if (inJavaCode || elapsed < WAKE_MILLIS) {
                     busy = t;
                     break;
