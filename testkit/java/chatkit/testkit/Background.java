@@ -246,8 +246,9 @@ public final class Background<T> implements AutoCloseable {
                 return result.get(SLICE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the " + name + " was still running after " + limit.toSeconds()
-                            + " s: it waits for something that never comes (a line, a client, a close?)");
+                    throw new StepTimeouts.Hang("the " + name + " was still running after " + limit.toSeconds()
+                            + " s: it waits for something that never comes (a line, a client, a close?)"
+                            + WhereItWaits.in(thread).map(where -> ". It is in " + where).orElse(""));
                 }
             } catch (ExecutionException e) {
                 throw asFailure(e.getCause(), "the " + name + "'s thread");

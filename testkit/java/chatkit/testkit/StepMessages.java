@@ -35,10 +35,20 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
         if (step.isEmpty()) {
             throw failure; // a test of provided code: its own message says enough
         }
-        if (failure instanceof TimeoutException) {
+        if (isTimeOut(failure)) {
             StepTimeouts.timedOut(StepTimeouts.part(context.getRequiredTestClass(), step.get()));
         }
         throw stepsOf(context).explain(step.get(), failure);
+    }
+
+    /** The test's own time limit, or a helper's {@link StepTimeouts.Hang} (perhaps wrapped by another extension). */
+    private static boolean isTimeOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof StepTimeouts.Hang) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The steps of the lesson this test belongs to (found from its package). */

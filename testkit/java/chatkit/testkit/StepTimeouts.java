@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The one rule about time-outs: once a test of a step has timed out, that step's other tests fail
  * at once instead of waiting out their own time limits. Code that never returns (an endless
- * loop, say) then costs one time-out, not one per test. {@link StepMessages} applies it to every
- * step test; the instructor's grader passes on what timed out to the fresh JVM it goes on in.
+ * loop, say) then costs one time-out, not one per test. A time-out is the test's own time limit,
+ * or a {@link Hang}: a helper that gave up waiting for the code under test. {@link StepMessages}
+ * applies the rule to every step test; the instructor's grader passes on what timed out to each
+ * fresh JVM it goes on in.
  *
  * A step's visible and hidden tests (the instructor's) count apart. The rule is off with
  * {@code -Dchatkit.stopStepAfterTimeout=false} (the reference's own build judges every test alone).
@@ -24,6 +26,18 @@ public final class StepTimeouts {
     private static final Set<String> TIMED_OUT = ConcurrentHashMap.newKeySet();
 
     private StepTimeouts() {
+    }
+
+    /**
+     * A test gave up waiting for code that never came back (a call that should return at once, or
+     * Swing's event thread kept busy): a time-out like the test's own, with words that say where.
+     */
+    public static final class Hang extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        public Hang(String message) {
+            super(message);
+        }
     }
 
     /** The part of a step a test belongs to: its lesson's manifest, its step, visible or hidden. */

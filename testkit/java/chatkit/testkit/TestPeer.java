@@ -28,6 +28,12 @@ public final class TestPeer implements AutoCloseable {
      */
     public static final Duration WAIT = Debugger.attached() ? Duration.ofMinutes(30) : Duration.ofSeconds(2);
 
+    /**
+     * How long a call that should return at once (start a thread and go) gets: a hundred times
+     * what it needs on a busy machine. Half an hour under a debugger.
+     */
+    public static final Duration AT_ONCE = Debugger.attached() ? Duration.ofMinutes(30) : Duration.ofSeconds(1);
+
     private static final int SLICE_MILLIS = 20;
 
     private final Socket socket;

@@ -34,8 +34,11 @@ class ChatPanelTest {
 
     @AfterEach
     void close() throws Exception {
-        Edt.run(() -> find("disconnect", JButton.class).doClick());
-        server.close();
+        try {
+            Edt.run(() -> find("disconnect", JButton.class).doClick());
+        } finally {
+            server.close(); // also when the event thread is stuck: the end of the connection may free it
+        }
     }
 
     private <T extends java.awt.Component> T find(String name, Class<T> type) {

@@ -81,7 +81,7 @@ class ChatSessionTest {
     @Tag("step-4")
     @DisplayName("Step 4: startReader() returns at once; its thread reads every line into the model")
     void readerReadsIntoTheModel() throws Exception {
-        Thread reader = Background.start("startReader()", session::startReader).await(TestPeer.WAIT);
+        Thread reader = Background.start("startReader()", session::startReader).await(TestPeer.AT_ONCE);
 
         assertThat(reader).as("Step 4: the thread startReader() returns").isNotNull();
         assertThat(reader.isAlive()).as("Step 4: the reader thread is running (did you start() it?)").isTrue();
@@ -97,7 +97,7 @@ class ChatSessionTest {
     @DisplayName("Step 4: when the server hangs up, the reader thread ends and the model is disconnected")
     void hangUpEndsTheReader() throws Exception {
         Edt.run(() -> model.connecting("127.0.0.1", server.port()));
-        Thread reader = Background.start("startReader()", session::startReader).await(TestPeer.WAIT);
+        Thread reader = Background.start("startReader()", session::startReader).await(TestPeer.AT_ONCE);
 
         client.close();
 

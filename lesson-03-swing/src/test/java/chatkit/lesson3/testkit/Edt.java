@@ -1,6 +1,7 @@
 package chatkit.lesson3.testkit;
 
 import chatkit.testkit.Background;
+import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.TestPeer;
 import java.awt.Component;
 import java.awt.Container;
@@ -31,11 +32,28 @@ public final class Edt {
     }
 
     /**
-     * Runs {@code task} on the event thread, waits for it (at most {@link #EVENT_THREAD_WAIT}), and
-     * returns its result (or throws its failure). The wait is bounded: when something else holds
-     * the event thread (a loop that never returns, a blocking read run there), this fails at once
-     * with words that say so, even where the test's own time limit does not reach (a field of the
-     * test class being set up).
+     * How long the event thread may sit waiting inside the lesson's code (a read from the server,
+     * a lock, a sleep) before a test says so. Code run on the event thread must never wait: a
+     * second is far more than any right answer needs, and saves the full wait above.
+     */
+    static final Duration WAITING_IN_LESSON_CODE = Duration.ofSeconds(1);
+
+    private static final long SLICE_MILLIS = 50;
+
+    /** What to do about an event thread found waiting in the lesson's code. */
+    static final String NEVER_WAIT = "A window must never wait on the event thread: read from the server on a thread"
+            + " of its own (start() it, do not run() it), and hand lines over with invokeLater.";
+
+    /** Where the event thread was last found waiting in the lesson's code (later calls fail at once). */
+    private static volatile String lastFoundWaiting;
+
+    /**
+     * Runs {@code task} on the event thread, waits for it, and returns its result (or throws its
+     * failure). The wait is bounded: when something else holds the event thread, this fails with
+     * words that say so, even where the test's own time limit does not reach (a field of the test
+     * class being set up). It fails after {@link #WAITING_IN_LESSON_CODE} when the event thread
+     * waits inside the lesson's code (and names where), after {@link #EVENT_THREAD_WAIT} otherwise
+     * (an endless loop, say).
      */
     public static <T> T call(Callable<T> task) {
         if (SwingUtilities.isEventDispatchThread()) {
@@ -49,26 +67,39 @@ public final class Edt {
         }
         FutureTask<T> onEventThread = new FutureTask<>(task);
         SwingUtilities.invokeLater(onEventThread);
-        try {
-            return onEventThread.get(EVENT_THREAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            onEventThread.cancel(false); // if the event thread ever comes back, it skips this
-            throw new AssertionError("The event thread is busy and did not come back within "
-                    + EVENT_THREAD_WAIT.toSeconds() + " s: something running on it never returns. A window"
-                    + " must never wait on the event thread: read from the server on a thread of its own"
-                    + " (start() it, do not run() it).", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the event thread", e);
-        } catch (ExecutionException e) {
-            Throwable thrown = e.getCause();
-            if (thrown instanceof RuntimeException runtime) {
-                throw runtime;
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                return onEventThread.get(SLICE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                String waitingIn = EventThreadStack.waitingInLessonCode();
+                boolean sameAsBefore = waitingIn != null && waitingIn.equals(lastFoundWaiting);
+                if (waitingIn != null && (sameAsBefore || waited.compareTo(WAITING_IN_LESSON_CODE) >= 0)) {
+                    lastFoundWaiting = waitingIn;
+                    onEventThread.cancel(false); // if the event thread ever comes back, it skips this
+                    throw new StepTimeouts.Hang("The event thread is stuck: it waits in " + waitingIn + ". " + NEVER_WAIT);
+                }
+                if (waited.compareTo(EVENT_THREAD_WAIT) >= 0) {
+                    onEventThread.cancel(false);
+                    throw new StepTimeouts.Hang("The event thread is busy and did not come back within "
+                            + EVENT_THREAD_WAIT.toSeconds() + " s: something running on it never returns"
+                            + EventThreadStack.runningInLessonCode().map(where -> " (it runs " + where + ")").orElse("")
+                            + ". A window must never wait or loop on the event thread.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the event thread", e);
+            } catch (ExecutionException e) {
+                Throwable thrown = e.getCause();
+                if (thrown instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (thrown instanceof Error error) {
+                    throw error;
+                }
+                throw new AssertionError(thrown);
             }
-            if (thrown instanceof Error error) {
-                throw error;
-            }
-            throw new AssertionError(thrown);
         }
     }
 

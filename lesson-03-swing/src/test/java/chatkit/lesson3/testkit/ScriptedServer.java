@@ -1,5 +1,6 @@
 package chatkit.lesson3.testkit;
 
+import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -40,7 +41,7 @@ public final class ScriptedServer implements AutoCloseable {
     public String acceptAndWelcome(int othersOnline) throws IOException {
         acceptClient();
         client.sendLine("* HELLO Welcome to the chat! Type a nickname and press Enter.");
-        String nickname = client.readLine();
+        String nickname = lineFromClient();
         if (nickname == null) {
             throw new AssertionError("the client closed the connection instead of sending a nickname");
         }
@@ -60,16 +61,33 @@ public final class ScriptedServer implements AutoCloseable {
 
     /** The next line the client sent (bounded wait). */
     public String nextLine() throws IOException {
-        return client.readLine();
+        return lineFromClient();
     }
 
     /** The next line the client sent that is not /list (the window asks for it by itself). */
     public String nextLineExceptList() throws IOException {
         String line;
         do {
-            line = client.readLine();
+            line = lineFromClient();
         } while ("/list".equals(line));
         return line;
+    }
+
+    /**
+     * The client's next line (bounded wait). When none comes because the window's event thread is
+     * stuck in the lesson's code, says that instead of "no line arrived".
+     */
+    private String lineFromClient() throws IOException {
+        try {
+            return client.readLine();
+        } catch (AssertionError nothing) {
+            String waitingIn = EventThreadStack.waitingInLessonCode();
+            if (waitingIn == null || !String.valueOf(nothing.getMessage()).startsWith("no whole line arrived")) {
+                throw nothing;
+            }
+            throw new StepTimeouts.Hang("The server got no line from the window, because the window's event thread is"
+                    + " stuck: it waits in " + waitingIn + ". " + Edt.NEVER_WAIT);
+        }
     }
 
     @Override

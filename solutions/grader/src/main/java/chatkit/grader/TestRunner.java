@@ -72,6 +72,8 @@ public final class TestRunner {
 
     private final Writer results;
     private final String token;
+    /** The step parts already written down as timed out (by this JVM, or by the grader for an earlier one). */
+    private final Set<String> reportedTimeouts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean finished;
     private volatile boolean exiting;
 
@@ -94,6 +96,7 @@ public final class TestRunner {
 
         TestRunner runner = new TestRunner(new OutputStreamWriter(
                 new FileOutputStream(resultsFile.toFile(), true), StandardCharsets.UTF_8), token);
+        runner.reportedTimeouts.addAll(skipList.timedOutParts());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!runner.finished) {
                 // System.exit in student code. Tests go on running while the JVM shuts down:
@@ -217,11 +220,13 @@ public final class TestRunner {
                     Long since = startedAt.remove(test.getUniqueId());
                     write(new ResultLine.Done(new TestKey(run, test.getUniqueId()), Status.valueOf(result.getStatus().name()),
                             message, since == null ? 0 : (System.nanoTime() - since) / 1_000_000));
+                    // The step parts that timed out (the tests' StepMessages recorded them), at once:
+                    // whatever ends this JVM, the fresh one is told to skip the rest of those parts.
+                    StepTimeouts.all().stream().filter(reportedTimeouts::add)
+                            .forEach(part -> write(new ResultLine.TimedOut(part)));
                     if (timedOut) {
                         // The timed-out code may still run on threads of its own (an endless loop
-                        // keeps a core busy): end this JVM, and the grader goes on in a fresh one,
-                        // told which step parts timed out (the tests' StepMessages recorded them).
-                        StepTimeouts.all().forEach(part -> write(new ResultLine.TimedOut(part)));
+                        // keeps a core busy): end this JVM, and the grader goes on in a fresh one.
                         write(new ResultLine.Restart());
                         endProcessesStarted();
                         Runtime.getRuntime().halt(0);

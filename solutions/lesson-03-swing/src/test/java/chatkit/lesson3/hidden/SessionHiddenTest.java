@@ -78,7 +78,7 @@ class SessionHiddenTest {
     @Tag("step-4")
     @DisplayName("Step 4: a long conversation (thousands of lines, many scripts) reaches the model whole and in order")
     void longConversation(Random random) throws Exception {
-        Background.start("startReader()", session::startReader).await(TestPeer.WAIT);
+        Background.start("startReader()", session::startReader).await(TestPeer.AT_ONCE);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 2000 + random.nextInt(2000); i++) {
             lines.add("<u" + random.nextInt(50) + "> " + i + " " + ProtocolHiddenTest.text(random));
@@ -99,7 +99,7 @@ class SessionHiddenTest {
     @DisplayName("Step 4: the end of the connection (a reset, or a plain close) ends the reader quietly and disconnects the model")
     void theEndOfTheConnectionEndsTheReader(String how) throws Exception {
         Edt.run(() -> model.connecting("127.0.0.1", server.port()));
-        Thread reader = Background.start("startReader()", session::startReader).await(TestPeer.WAIT);
+        Thread reader = Background.start("startReader()", session::startReader).await(TestPeer.AT_ONCE);
         client.sendLine("* WELCOME alice - in");
         Edt.await("connected", () -> assertThat(model.status()).isEqualTo(ChatModel.Status.CONNECTED));
 

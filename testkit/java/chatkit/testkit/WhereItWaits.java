@@ -1,0 +1,68 @@
+package chatkit.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a thread's stack for messages that say where your code is stuck: "LineReader.readLine
+ * (LineReader.java:39), called from ChatSession.startReader (ChatSession.java:76)". Only the
+ * lesson's own frames count (not the JDK's, not the tests').
+ */
+public final class WhereItWaits {
+
+    /** How many of the lesson's frames a message shows, innermost first. */
+    private static final int FRAMES_SHOWN = 4;
+
+    private WhereItWaits() {
+    }
+
+    /** Where {@code thread} runs the lesson's code, or empty if it does not (idle, or in the JDK only). */
+    public static Optional<String> in(Thread thread) {
+        return lessonFrames(thread.getStackTrace());
+    }
+
+    /**
+     * Where {@code thread} waits (for the network, a lock, a sleep) inside the lesson's code, or
+     * empty if it does not wait there.
+     */
+    public static Optional<String> waitingIn(Thread thread, StackTraceElement[] stack) {
+        return isWaiting(thread.getState(), stack) ? lessonFrames(stack) : Optional.empty();
+    }
+
+    /** Parked, sleeping, waiting for a lock, or inside a native read or write of the network. */
+    private static boolean isWaiting(Thread.State state, StackTraceElement[] stack) {
+        if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
+            return true;
+        }
+        if (state != Thread.State.RUNNABLE || stack.length == 0 || !stack[0].isNativeMethod()) {
+            return false;
+        }
+        String top = stack[0].getClassName();
+        return top.startsWith("sun.nio.ch.") || top.startsWith("java.net.");
+    }
+
+    /** The lesson's own frames, innermost first, or empty if none. */
+    public static Optional<String> lessonFrames(StackTraceElement[] stack) {
+        List<String> frames = new ArrayList<>();
+        for (StackTraceElement frame : stack) {
+            boolean lambda = frame.getMethodName().startsWith("lambda$") || frame.getClassName().contains("$$Lambda");
+            if (isLessonCode(frame) && !lambda && frames.size() < FRAMES_SHOWN) {
+                String className = frame.getClassName();
+                frames.add(className.substring(className.lastIndexOf('.') + 1) + "." + frame.getMethodName()
+                        + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")");
+            }
+        }
+        return frames.isEmpty() ? Optional.empty() : Optional.of(String.join(", called from ", frames));
+    }
+
+    /** A class of the lesson (yours or provided), not of the JDK, a library or the tests. */
+    private static boolean isLessonCode(StackTraceElement frame) {
+        String name = frame.getClassName();
+        if (!name.startsWith("chatkit.") || name.contains(".testkit.") || name.contains(".hidden.")) {
+            return false;
+        }
+        String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+        return !outer.endsWith("Test");
+    }
+}
