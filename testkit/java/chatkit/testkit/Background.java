@@ -122,10 +122,8 @@ public final class Background<T> implements AutoCloseable {
         }
         for (Throwable failure : OTHER_THREADS) {
             if (!notThisTestsStep(failure)) {
-                String message = failure.getMessage() == null ? failure.getClass().getSimpleName()
-                        : failure instanceof UnsupportedOperationException ? failure.getMessage()
-                        : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                throw new AssertionError(message + " (thrown on thread " + OTHER_THREAD_NAMES.get(failure) + ")", failure);
+                throw new AssertionError(describe(failure) + " (thrown on thread " + OTHER_THREAD_NAMES.get(failure)
+                        + ")" + advice(failure), failure);
             }
         }
     }
@@ -271,9 +269,20 @@ public final class Background<T> implements AutoCloseable {
         if (cause instanceof AssertionError) {
             return (AssertionError) cause;
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause instanceof UnsupportedOperationException ? cause.getMessage()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return new AssertionError(message + " (thrown on " + where + ")", cause);
+        return new AssertionError(describe(cause) + " (thrown on " + where + ")" + advice(cause), cause);
+    }
+
+    /** A failure in a line: its message alone for an unfinished TODO, with its kind otherwise. */
+    private static String describe(Throwable failure) {
+        return failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure instanceof UnsupportedOperationException ? failure.getMessage()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    /** What a beginner may not know about the failure, or nothing. */
+    private static String advice(Throwable failure) {
+        return failure instanceof OutOfMemoryError
+                ? ": your code ran out of memory. Does a loop keep adding to a list, a string or the screen, and never end?"
+                : "";
     }
 }

@@ -41,10 +41,14 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
         throw stepsOf(context).explain(step.get(), failure);
     }
 
-    /** The test's own time limit, or a helper's {@link StepTimeouts.Hang} (perhaps wrapped by another extension). */
+    /**
+     * The test's own time limit, a helper's {@link StepTimeouts.Hang}, or a read of the test's own
+     * that timed out (perhaps wrapped by another extension).
+     */
     private static boolean isTimeOut(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof StepTimeouts.Hang) {
+            if (cause instanceof TimeoutException || cause instanceof StepTimeouts.Hang
+                    || cause instanceof java.net.SocketTimeoutException) {
                 return true;
             }
         }

@@ -103,6 +103,14 @@ class SampleClassTest {
     }
 
     @Test
+    @DisplayName("running out of memory is said in words, not mistaken for System.exit, and the points already earned stay")
+    void outOfMemoryIsSaidInWords() throws IOException {
+        String feedback = Files.readString(out.resolve("feedback/pia-prints-forever.md"));
+        assertThat(feedback).contains("your code ran out of memory").doesNotContain("System.exit");
+        assertThat(grade("pia-prints-forever", "lesson-01-console").points()).isPositive();
+    }
+
+    @Test
     @DisplayName("lines that student code writes into the grader's results file are ignored, and said so")
     void forgedResultsAreIgnored() throws IOException {
         assertThat(grade("oscar-forges-results", "lesson-01-console").points()).isZero();
