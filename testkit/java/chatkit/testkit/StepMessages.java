@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * tagged {@code step-N} then says "Step N", where to look, and which earlier step is missing.
  * After each test it also stops the test's background threads and gives back the real console.
  *
- * Once a test of a step has timed out, the step's other tests fail at once instead of waiting
- * out their own time limits (the rule of {@link StepTimeouts}).
+ * Once a test of a step has timed out, the step's other tests, and those of the steps that build on
+ * it, fail at once instead of waiting out their own time limits (the rule of {@link StepTimeouts}).
  */
 public final class StepMessages implements TestExecutionExceptionHandler, BeforeEachCallback, AfterEachCallback {
 
@@ -23,9 +23,19 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
         Steps steps = stepsOf(context);
         Background.closeAll(); // also forgets failures of other threads that came after the last test
         Background.countOnlySteps(step.map(steps::withNeeds).orElse(null));
-        if (step.isPresent() && StepTimeouts.hasTimedOut(StepTimeouts.part(context.getRequiredTestClass(), step.get()))) {
+        if (step.isEmpty()) {
+            return;
+        }
+        Class<?> testClass = context.getRequiredTestClass();
+        if (StepTimeouts.hasTimedOut(StepTimeouts.part(testClass, step.get()))) {
             throw new AssertionError("Step " + step.get() + ": " + StepTimeouts.NOT_RUN + ". Fix that one first (look at "
                     + steps.step(step.get()).where() + ").");
+        }
+        for (int needed : steps.withNeeds(step.get())) {
+            if (needed != step.get() && StepTimeouts.stepHasTimedOut(testClass, needed)) {
+                throw new AssertionError("Step " + step.get() + ": " + String.format(StepTimeouts.NOT_RUN_NEEDS, needed)
+                        + ". Fix step " + needed + " first (look at " + steps.step(needed).where() + ").");
+            }
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * applies the rule to every step test; the instructor's grader passes on what timed out to each
  * fresh JVM it goes on in.
  *
+ * A step that builds on a step whose tests timed out is not run either: its tests would only wait
+ * for the same code, and its points wait for that step anyway.
+ *
  * A step's visible and hidden tests (the instructor's) count apart. The rule is off with
  * {@code -Dchatkit.stopStepAfterTimeout=false} (the reference's own build judges every test alone).
  */
@@ -19,6 +22,9 @@ public final class StepTimeouts {
 
     /** The start of the message of a test that was not run because of this rule. */
     public static final String NOT_RUN = "not run, because an earlier test of this step timed out";
+
+    /** The same, for a test of a step that builds on one that timed out (it would only wait too). */
+    public static final String NOT_RUN_NEEDS = "not run, because it builds on step %d, whose tests timed out";
 
     private static final boolean ON = !"false".equals(System.getProperty("chatkit.stopStepAfterTimeout"));
 
@@ -56,6 +62,17 @@ public final class StepTimeouts {
     /** True if a test of {@code part} has timed out: its other tests are not run. */
     public static boolean hasTimedOut(String part) {
         return TIMED_OUT.contains(part);
+    }
+
+    /** True if a test of either part (visible or hidden) of {@code step} has timed out. */
+    public static boolean stepHasTimedOut(Class<?> testClass, int step) {
+        String visible = Steps.manifestFor(testClass.getName()) + "#" + step;
+        return TIMED_OUT.contains(visible) || TIMED_OUT.contains(visible + " hidden");
+    }
+
+    /** True if {@code message} says a test was not run because of this rule. */
+    public static boolean notRun(String message) {
+        return message.contains(NOT_RUN) || message.contains(NOT_RUN_NEEDS.substring(0, NOT_RUN_NEEDS.indexOf("%d")));
     }
 
     /** Every part where a test timed out, sorted. */

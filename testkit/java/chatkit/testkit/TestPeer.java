@@ -70,7 +70,7 @@ public final class TestPeer implements AutoCloseable {
                 return listener.accept();
             } catch (SocketTimeoutException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no client connected within " + WAIT.toSeconds() + " s");
+                    throw new StepTimeouts.Hang("no client connected within " + WAIT.toSeconds() + " s");
                 }
             }
         }
@@ -125,7 +125,9 @@ public final class TestPeer implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     String sofar = line.size() == 0 ? "nothing"
                             : "\"" + line.toString(StandardCharsets.UTF_8) + "\" but no end-of-line '\\n'";
-                    throw new AssertionError("no whole line arrived within " + limit.toSeconds()
+                    // A wait that gave up: the step's other tests, and the steps built on it, would
+                    // wait for the same line (StepTimeouts).
+                    throw new StepTimeouts.Hang("no whole line arrived within " + limit.toSeconds()
                             + " s (received " + sofar + "): was it sent with a '\\n', and flushed?"
                             + Background.finishedSummary());
                 }

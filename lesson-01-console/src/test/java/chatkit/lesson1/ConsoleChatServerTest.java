@@ -135,9 +135,11 @@ class ConsoleChatServerTest {
     void acceptClientTwice() throws Exception {
         int port = server.listen(0, LOOPBACK);
 
+        // Both clients are connected (waiting in the backlog) before acceptClient() is called: each
+        // call returns at once.
         try (TestPeer first = TestPeer.connectTo(port); TestPeer second = TestPeer.connectTo(port);
-             Socket acceptedFirst = Background.start("server", server::acceptClient).await(TestPeer.WAIT);
-             Socket acceptedSecond = Background.start("server", this::acceptAgain).await(TestPeer.WAIT)) {
+             Socket acceptedFirst = Background.start("server", server::acceptClient).await(TestPeer.AT_ONCE);
+             Socket acceptedSecond = Background.start("server", this::acceptAgain).await(TestPeer.AT_ONCE)) {
             assertThat(acceptedFirst.getPort()).as("Step 2: the first acceptClient() returns the first client")
                     .isEqualTo(first.localPort());
             assertThat(acceptedSecond.getPort()).as("Step 2: the second acceptClient() returns the second client"

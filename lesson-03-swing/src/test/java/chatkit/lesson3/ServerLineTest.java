@@ -8,10 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Step 1: reading the server's lines (docs/protocol.md), without sockets or windows. */
 @ExtendWith(StepMessages.class)
+// Parsing a line takes microseconds: a test still running after 2 s has met a loop that never ends
+// (the kit's usual limit, 10 s, is for tests that talk over the network).
+@Timeout(2)
 class ServerLineTest {
 
     @Test

@@ -111,12 +111,18 @@ public final class TestRunner {
                 .enableTestExecutionListenerAutoRegistration(false).build());
         // Every run's plan first: if this JVM ends early, the grader still knows every test of
         // every run, and a step whose later runs never happened cannot pass.
+        Map<Integer, Set<Integer>> stepsOfRun = new HashMap<>();
         for (int run = 1; run <= maxRuns; run++) {
-            runner.plan(launcher, request(run, lessonPackage, runs, roots, skip), run);
+            stepsOfRun.put(run, runner.plan(launcher, request(run, lessonPackage, runs, roots, skip, 0), run));
         }
         try {
             for (int run = 1; run <= maxRuns; run++) {
-                runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip), run);
+                // One step at a time, in order, across all test classes: a step's tests come after
+                // those of the steps it builds on (a step built on one that hangs is then not run,
+                // StepTimeouts), and if the submission's time runs out, the last steps are left.
+                for (int step : stepsOfRun.get(run)) {
+                    runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip, step), run);
+                }
             }
         } catch (Throwable failure) {
             // JUnit lets an OutOfMemoryError through and ends the whole run: say so before this
@@ -138,14 +144,18 @@ public final class TestRunner {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** The step tests of {@code run}: of every step when {@code onlyStep} is 0, else of that step only. */
     private static LauncherDiscoveryRequest request(int run, String lessonPackage, Map<Integer, Integer> runs,
-            Set<Path> roots, Set<TestKey> skip) {
+            Set<Path> roots, Set<TestKey> skip, int onlyStep) {
         PostDiscoveryFilter thisRun = descriptor -> {
             // Called for tests and for test templates (parameterized tests), which hold their runs.
             Optional<Integer> step = Steps.stepOf(descriptor.getTags().stream().map(TestTag::getName)
                     .collect(Collectors.toSet()));
             if (step.isEmpty() || runs.getOrDefault(step.get(), 0) < run) {
                 return FilterResult.excluded("not a step test of this run");
+            }
+            if (onlyStep != 0 && step.get() != onlyStep) {
+                return FilterResult.excluded("another step");
             }
             if (skip.contains(new TestKey(run, descriptor.getUniqueId().toString()))) {
                 return FilterResult.excluded("already run");
@@ -167,7 +177,9 @@ public final class TestRunner {
                 .build();
     }
 
-    private void plan(Launcher launcher, LauncherDiscoveryRequest request, int run) {
+    /** Writes down the tests of one run; returns their steps, in order. */
+    private Set<Integer> plan(Launcher launcher, LauncherDiscoveryRequest request, int run) {
+        Set<Integer> steps = new java.util.TreeSet<>();
         TestPlan plan = launcher.discover(request);
         // What this run will run: each test method (a parameterized one counts as one, however
         // many times it runs), so the grader knows what never ran if this JVM ends early.
@@ -176,9 +188,11 @@ public final class TestRunner {
                 if (test.isTest() || isMethod(test)) {
                     write(new ResultLine.Plan(new TestKey(run, test.getUniqueId()), stepOf(test).orElse(0),
                             test.getUniqueId().contains(".hidden."), name(plan, test)));
+                    stepOf(test).ifPresent(steps::add);
                 }
             }
         }
+        return steps;
     }
 
     private void runOnce(Launcher launcher, LauncherDiscoveryRequest request, int run) {

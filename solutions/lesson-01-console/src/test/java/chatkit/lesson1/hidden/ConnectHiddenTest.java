@@ -90,12 +90,14 @@ class ConnectHiddenTest {
             peers.add(keep(TestPeer.connectTo(port)));
         }
 
+        // Every client is connected (waiting in the backlog) and has sent its word before it is read:
+        // each acceptClient() and each read returns at once.
         for (int i = 0; i < clients; i++) {
             Background<Socket> accepting = Background.start("server", server::acceptClient);
-            Socket accepted = keep(accepting.await(TestPeer.WAIT));
+            Socket accepted = keep(accepting.await(TestPeer.AT_ONCE));
             String word = "client-" + i + "-" + random.nextInt(1000);
             peers.get(i).sendLine(word);
-            accepted.setSoTimeout((int) TestPeer.WAIT.toMillis());
+            accepted.setSoTimeout((int) TestPeer.AT_ONCE.toMillis());
             byte[] expected = (word + "\n").getBytes(StandardCharsets.UTF_8);
             assertThat(accepted.getInputStream().readNBytes(expected.length))
                     .as("Step 2: what client %d of %d sent, read from the socket acceptClient() returned", i + 1, clients)

@@ -16,11 +16,15 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Steps 1 and 2 with random lines: parsing, and a model that follows long random conversations. */
 @ExtendWith({StepMessages.class, Seeded.class})
 @Tag("hidden")
+// Parsing a line takes microseconds: a test still running after 2 s has met a loop that never ends
+// (the kit's usual limit, 10 s, is for tests that talk over the network).
+@Timeout(2)
 class ProtocolHiddenTest {
 
     private static final String[] PIECES = {"a", "Z", "0", " ", "> ", "] ", "* ", " -> ", "<x>", "[y]", "é", "你", "🙂",
