@@ -187,15 +187,23 @@ public final class Background<T> implements AutoCloseable {
     }
 
     /**
-     * What the background tasks that already finished returned, as " (meanwhile the conversation
-     * returned FRIEND_HUNG_UP)", or "" if none did: when a line never comes, this is often why.
+     * What the background tasks did meanwhile, as " (meanwhile the conversation had already
+     * returned FRIEND_HUNG_UP)" or " (meanwhile the conversation was in Conversation.run
+     * (Conversation.java:53))", or "" if nothing is known: when a line never comes, this is often why.
      */
     public static String finishedSummary() {
         StringBuilder summary = new StringBuilder();
         for (Background<?> background : RUNNING) {
             if (background.result.isDone() && !background.result.isCompletedExceptionally()) {
-                summary.append(summary.length() == 0 ? " (meanwhile " : ", ").append("the ").append(background.name)
+                summary.append(summary.length() == 0 ? " (meanwhile " : "; ").append("the ").append(background.name)
                         .append(" had already returned ").append(background.result.getNow(null));
+            } else if (!background.result.isDone()) {
+                // Where your code is while the test waits: a loop that never ends, or a wait of its own.
+                Optional<String> where = WhereItWaits.in(background.thread);
+                if (where.isPresent()) {
+                    summary.append(summary.length() == 0 ? " (meanwhile " : "; ").append("the ").append(background.name)
+                            .append(" was in ").append(where.get());
+                }
             }
         }
         return summary.length() == 0 ? "" : summary.append(")").toString();

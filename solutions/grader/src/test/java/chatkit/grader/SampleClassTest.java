@@ -103,10 +103,13 @@ class SampleClassTest {
     }
 
     @Test
-    @DisplayName("running out of memory is said in words, not mistaken for System.exit, and the points already earned stay")
-    void outOfMemoryIsSaidInWords() throws IOException {
+    @DisplayName("a loop that prints until memory runs out is named, not mistaken for System.exit; earlier points stay")
+    void outOfMemoryIsNotAnExit() throws IOException {
         String feedback = Files.readString(out.resolve("feedback/pia-prints-forever.md"));
-        assertThat(feedback).contains("your code ran out of memory").doesNotContain("System.exit");
+        // Which comes first is a race: the memory running out (said in words), or the test's wait
+        // for a reply giving up (which says where the conversation's thread was: in the loop).
+        assertThat(feedback).doesNotContain("System.exit").containsAnyOf("your code ran out of memory",
+                "the conversation was in Conversation.showFriendLine (Conversation.java:");
         assertThat(grade("pia-prints-forever", "lesson-01-console").points()).isPositive();
     }
 
