@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -111,17 +112,18 @@ public final class TestRunner {
                 .enableTestExecutionListenerAutoRegistration(false).build());
         // Every run's plan first: if this JVM ends early, the grader still knows every test of
         // every run, and a step whose later runs never happened cannot pass.
-        Map<Integer, Set<Integer>> stepsOfRun = new HashMap<>();
+        Map<Integer, Map<Integer, Set<String>>> stepsOfRun = new HashMap<>(); // run -> step -> its test classes
         for (int run = 1; run <= maxRuns; run++) {
-            stepsOfRun.put(run, runner.plan(launcher, request(run, lessonPackage, runs, roots, skip, 0), run));
+            stepsOfRun.put(run, runner.plan(launcher, request(run, lessonPackage, runs, roots, skip, 0, Set.of()), run));
         }
         try {
             for (int run = 1; run <= maxRuns; run++) {
                 // One step at a time, in order, across all test classes: a step's tests come after
                 // those of the steps it builds on (a step built on one that hangs is then not run,
                 // StepTimeouts), and if the submission's time runs out, the last steps are left.
-                for (int step : stepsOfRun.get(run)) {
-                    runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip, step), run);
+                for (Map.Entry<Integer, Set<String>> step : stepsOfRun.get(run).entrySet()) {
+                    runner.runOnce(launcher, request(run, lessonPackage, runs, roots, skip, step.getKey(),
+                            step.getValue()), run);
                 }
             }
         } catch (Throwable failure) {
@@ -144,9 +146,12 @@ public final class TestRunner {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** The step tests of {@code run}: of every step when {@code onlyStep} is 0, else of that step only. */
+    /**
+     * The step tests of {@code run}: of every step, found on the class path, when {@code onlyStep}
+     * is 0; else of that step only, in {@code classes} (found by the plan: no second search).
+     */
     private static LauncherDiscoveryRequest request(int run, String lessonPackage, Map<Integer, Integer> runs,
-            Set<Path> roots, Set<TestKey> skip, int onlyStep) {
+            Set<Path> roots, Set<TestKey> skip, int onlyStep, Set<String> classes) {
         PostDiscoveryFilter thisRun = descriptor -> {
             // Called for tests and for test templates (parameterized tests), which hold their runs.
             Optional<Integer> step = Steps.stepOf(descriptor.getTags().stream().map(TestTag::getName)
@@ -163,7 +168,8 @@ public final class TestRunner {
             return FilterResult.included("step test");
         };
         return LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathRoots(roots))
+                .selectors(onlyStep == 0 ? selectClasspathRoots(roots)
+                        : classes.stream().map(DiscoverySelectors::selectClass).collect(Collectors.toList()))
                 .filters(includePackageNames(lessonPackage), includeClassNamePatterns(".*Test"), thisRun)
                 .configurationParameter("junit.jupiter.execution.timeout.default",
                         System.getProperty("chatkit.grader.testTimeout", "10 s"))
@@ -177,9 +183,9 @@ public final class TestRunner {
                 .build();
     }
 
-    /** Writes down the tests of one run; returns their steps, in order. */
-    private Set<Integer> plan(Launcher launcher, LauncherDiscoveryRequest request, int run) {
-        Set<Integer> steps = new java.util.TreeSet<>();
+    /** Writes down the tests of one run; returns their steps, in order, each with its test classes. */
+    private Map<Integer, Set<String>> plan(Launcher launcher, LauncherDiscoveryRequest request, int run) {
+        Map<Integer, Set<String>> steps = new java.util.TreeMap<>();
         TestPlan plan = launcher.discover(request);
         // What this run will run: each test method (a parameterized one counts as one, however
         // many times it runs), so the grader knows what never ran if this JVM ends early.
@@ -188,7 +194,11 @@ public final class TestRunner {
                 if (test.isTest() || isMethod(test)) {
                     write(new ResultLine.Plan(new TestKey(run, test.getUniqueId()), stepOf(test).orElse(0),
                             test.getUniqueId().contains(".hidden."), name(plan, test)));
-                    stepOf(test).ifPresent(steps::add);
+                    Optional<String> testClass = test.getSource().filter(MethodSource.class::isInstance)
+                            .map(source -> ((MethodSource) source).getClassName())
+                            .map(name -> name.contains("$") ? name.substring(0, name.indexOf('$')) : name);
+                    stepOf(test).ifPresent(step -> testClass.ifPresent(name ->
+                            steps.computeIfAbsent(step, k -> new java.util.TreeSet<>()).add(name)));
                 }
             }
         }
