@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client's connection, as lines of UTF-8 text: {@link #readLine()} to receive, {@link #send}
@@ -48,6 +50,7 @@ public class Connection implements Closeable {
     private final String peer;
     private volatile boolean closing;
     private volatile boolean droppedForNotReading;
+    private final CountDownLatch writerEnded = new CountDownLatch(1);
 
     /** Wraps a connected socket and starts its writer thread. */
     public Connection(Socket socket) throws IOException {
@@ -143,6 +146,16 @@ public class Connection implements Closeable {
             } catch (IOException e) {
                 // already closed
             }
+            writerEnded.countDown();
         }
+    }
+
+    /**
+     * Waits at most {@code millis} for the writer thread to send what was queued before
+     * {@link #close()} and end. Returns true if it did. A program that exits right after closing
+     * (the server's /quit) calls this first, or its last lines (the goodbye) may never leave.
+     */
+    public boolean awaitSent(long millis) throws InterruptedException {
+        return writerEnded.await(Math.max(0, millis), TimeUnit.MILLISECONDS);
     }
 }

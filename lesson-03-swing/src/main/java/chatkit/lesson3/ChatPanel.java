@@ -61,6 +61,9 @@ public class ChatPanel extends JPanel {
     private final JButton disconnect = named(new JButton("Disconnect"), "disconnect");
     private final JLabel status = named(new JLabel(" "), "status");
     private int linesShown;
+    private ChatModel.Status shownStatus = ChatModel.Status.DISCONNECTED;
+    private boolean refreshing;
+    private boolean refreshAgain;
 
     /** A panel showing {@code model}; call on the event dispatch thread. */
     public ChatPanel(ChatModel model, String defaultHost, int defaultPort) {
@@ -77,6 +80,11 @@ public class ChatPanel extends JPanel {
         form.add(port);
         form.add(new JLabel("Nickname"));
         form.add(nickname);
+        // The button says "Try nickname" after a refused nickname: sized for that from the start,
+        // so the row never grows wider than the window and Disconnect never wraps out of sight.
+        connect.setText("Try nickname");
+        connect.setPreferredSize(connect.getPreferredSize());
+        connect.setText("Connect");
         form.add(connect);
         form.add(disconnect);
         formError.setForeground(ERROR);
@@ -154,6 +162,10 @@ public class ChatPanel extends JPanel {
         }
         String hostName = host.getText().strip();
         int portNumber = Integer.parseInt(port.getText().strip());
+        if (conversation.getDocument().getLength() > 0) {
+            // Connecting again: a line between the old conversation and the new one.
+            showText("---- connecting again to " + hostName + " port " + portNumber + " ----", notice());
+        }
         ChatSession next = new ChatSession(model);
         session = next;
         model.connecting(hostName, portNumber);
@@ -200,6 +212,8 @@ public class ChatPanel extends JPanel {
         }
         session.send(text);
         input.setText("");
+        formError.setText(" ");
+        input.requestFocusInWindow(); // after a click on Send, typing goes on in the message field
     }
 
     private void privatePressed() {
@@ -214,6 +228,8 @@ public class ChatPanel extends JPanel {
         }
         session.sendPrivate(to, text);
         input.setText("");
+        formError.setText(" ");
+        input.requestFocusInWindow();
     }
 
     private void disconnectPressed() {
@@ -223,9 +239,34 @@ public class ChatPanel extends JPanel {
         model.disconnected("Disconnected. Press Connect to join again.");
     }
 
-    /** Draws the model: called after every change of it. */
+    /**
+     * Draws the model: called after every change of it. Safe when a change comes while it draws
+     * (sending /list below may change the model again): it then draws once more, afterwards.
+     */
     private void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        try {
+            do {
+                refreshAgain = false;
+                draw();
+            } while (refreshAgain);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void draw() {
         ChatModel.Status now = model.status();
+        if (now != shownStatus) {
+            // One message at a time: a new status replaces the form's last complaint.
+            formError.setText(" ");
+        }
+        boolean justConnected = now == ChatModel.Status.CONNECTED && shownStatus != ChatModel.Status.CONNECTED;
+        shownStatus = now;
         boolean connected = now == ChatModel.Status.CONNECTED;
         boolean connecting = now == ChatModel.Status.CONNECTING;
         host.setEnabled(now == ChatModel.Status.DISCONNECTED);
@@ -237,7 +278,14 @@ public class ChatPanel extends JPanel {
         input.setEnabled(connected);
         send.setEnabled(connected);
         privateTo.setEnabled(connected);
-        status.setText(model.statusText());
+        // Connected: always under your current nickname (a /nick renames you after the welcome).
+        status.setText(connected && !model.me().isEmpty() ? "Connected as " + model.me() + "." : model.statusText());
+        if (connected && !model.me().isEmpty() && !nickname.getText().equals(model.me())) {
+            nickname.setText(model.me()); // renamed with /nick: the form follows
+        }
+        if (justConnected) {
+            input.requestFocusInWindow(); // welcomed: typing goes to the message field
+        }
 
         List<String> names = model.online();
         if (!names.equals(java.util.Collections.list(onlineNames.elements()))) {
@@ -248,17 +296,23 @@ public class ChatPanel extends JPanel {
         }
 
         List<ServerLine> lines = model.conversation();
-        for (int i = linesShown; i < lines.size(); i++) {
+        int from = linesShown;
+        linesShown = lines.size(); // before sending below, which may add lines (and draw again)
+        boolean welcomed = false;
+        for (int i = from; i < lines.size(); i++) {
             ServerLine line = lines.get(i);
+            if (line.kind() == ServerLine.Kind.HELLO) {
+                continue; // "type a nickname": the form has sent it already
+            }
             show(line);
             if (!connected && line.kind() == ServerLine.Kind.ERROR) {
                 formError.setText(line.text()); // a refused nickname, say: shown at the form
             }
-            if (line.kind() == ServerLine.Kind.WELCOME && session != null) {
-                session.send("/list"); // fill the Online list
-            }
+            welcomed |= line.kind() == ServerLine.Kind.WELCOME;
         }
-        linesShown = lines.size();
+        if (welcomed && session != null) {
+            session.send("/list"); // fill the Online list
+        }
     }
 
     /** Adds one line to the conversation: chat plain, private in colour, notices grey, errors red. */
@@ -294,6 +348,17 @@ public class ChatPanel extends JPanel {
                 StyleConstants.setForeground(style, NOTICE);
             }
         }
+        showText(text, style);
+    }
+
+    private static SimpleAttributeSet notice() {
+        SimpleAttributeSet style = new SimpleAttributeSet();
+        StyleConstants.setForeground(style, NOTICE);
+        return style;
+    }
+
+    /** Appends one line to the conversation and scrolls to it. */
+    private void showText(String text, SimpleAttributeSet style) {
         StyledDocument document = conversation.getStyledDocument();
         try {
             document.insertString(document.getLength(), text + "\n", style);

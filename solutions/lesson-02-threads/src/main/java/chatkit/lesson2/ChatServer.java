@@ -29,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ChatServer implements Closeable {
 
     private final ClientRegistry registry = new ClientRegistry();
+    /** How long close() waits, at most, for the goodbyes to be sent. */
+    private static final long GOODBYE_MILLIS = 1000;
+
     /** Every open connection, named or not yet, so close() can end them all. */
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private ServerSocket serverSocket;
@@ -102,6 +105,16 @@ public class ChatServer implements Closeable {
         for (Connection connection : connections) {
             connection.send(ChatLines.bye("The server is shutting down. Goodbye!"));
             connection.close();
+        }
+        // The program exits right after this: give the goodbyes a moment to leave (a client that
+        // does not read costs no more than the whole second), or the last line may be lost.
+        long deadline = System.nanoTime() + GOODBYE_MILLIS * 1_000_000;
+        try {
+            for (Connection connection : connections) {
+                connection.awaitSent((deadline - System.nanoTime()) / 1_000_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -135,4 +135,107 @@ class ChatWindowTest {
         server.acceptAndWelcome(0);
         eventually(() -> window.label("status").requireText(Pattern.compile(".*Connected as alice.*")));
     }
+
+    /** Connects as {@code nickname}, is welcomed, and answers the window's /list. */
+    private void joinAs(String nickname) throws Exception {
+        window.textBox("nickname").deleteText().enterText(nickname);
+        window.button("connect").click();
+        assertThat(server.acceptAndWelcome(1)).isEqualTo(nickname);
+        assertThat(server.nextLine()).isEqualTo("/list");
+        server.send("* ONLINE " + nickname + " bob");
+        eventually(() -> window.list("online").requireItemCount(2));
+    }
+
+    @Test
+    @DisplayName("Window: after a taken nickname, Connect says \"Try nickname\" and Disconnect stays in sight")
+    void takenNicknameKeepsTheFormInSight() throws Exception {
+        window.textBox("nickname").enterText("alice");
+        window.button("connect").click();
+        server.acceptClient();
+        server.send("* HELLO Welcome! Type a nickname and press Enter.");
+        assertThat(server.nextLine()).isEqualTo("alice");
+        server.send("* ERROR The nickname alice is taken. Try another one.");
+
+        eventually(() -> window.button("connect").requireText("Try nickname"));
+        // At the window's own size (nobody widened it), Disconnect is drawn whole: inside its row,
+        // and each container inside the next (a wrapped FlowLayout row is cut off by its panel).
+        eventually(() -> assertThat(GuiActionRunner.execute(() -> cutOff(window.button("disconnect").target())))
+                .as("Disconnect is cut off at the window's own size").isEmpty());
+        window.button("disconnect").requireEnabled();
+    }
+
+    @Test
+    @DisplayName("Window: once welcomed, typing goes to the message field; Enter sends; focus stays there")
+    void focusFollowsTheChat() throws Exception {
+        joinAs("alice");
+        window.textBox("input").requireFocused();
+
+        window.textBox("input").enterText("one");
+        window.textBox("input").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        assertThat(server.nextLine()).isEqualTo("one");
+
+        window.textBox("input").enterText("two");
+        window.button("send").click();
+        assertThat(server.nextLine()).isEqualTo("two");
+        window.textBox("input").requireFocused();
+    }
+
+    @Test
+    @DisplayName("Window: a form complaint goes once the next thing works; only one message at a time")
+    void complaintsDoNotLinger() throws Exception {
+        joinAs("alice");
+        window.textBox("input").enterText("psst");
+        window.button("privateTo").click();
+        window.label("formError").requireText("Select someone in the Online list first.");
+
+        window.list("online").selectItem("bob");
+        window.button("privateTo").click();
+        assertThat(server.nextLine()).isEqualTo("/msg bob psst");
+        window.label("formError").requireText(" ");
+
+        window.button("privateTo").click(); // nothing typed: nothing sent, no complaint either
+        window.list("online").clearSelection();
+        window.textBox("input").enterText("again");
+        window.button("privateTo").click();
+        window.label("formError").requireText("Select someone in the Online list first.");
+        server.client().close();
+        eventually(() -> window.label("status").requireText(Pattern.compile("Disconnected.*")));
+        window.label("formError").requireText(" ");
+    }
+
+    @Test
+    @DisplayName("Window: /nick renames you in the status line and the form")
+    void nickRenamesYouEverywhere() throws Exception {
+        joinAs("alice");
+        server.send("* NICK alice ally");
+        eventually(() -> window.label("status").requireText("Connected as ally."));
+        window.textBox("nickname").requireText("ally");
+    }
+
+    @Test
+    @DisplayName("Window: the server's \"type a nickname\" is not shown (the form sent it); a reconnection is marked")
+    void conversationShowsWhatMatters() throws Exception {
+        joinAs("alice");
+        server.send("<bob> hi");
+        eventually(() -> assertThat(window.textBox("conversation").text()).contains("bob: hi"));
+        assertThat(window.textBox("conversation").text()).doesNotContain("Type a nickname");
+
+        window.button("disconnect").click();
+        eventually(() -> window.label("status").requireText(Pattern.compile("Disconnected.*")));
+        window.button("connect").click();
+        server.acceptAndWelcome(0);
+        eventually(() -> assertThat(window.textBox("conversation").text())
+                .containsPattern("(?s)bob: hi\\R.*---- connecting again to 127\\.0\\.0\\.1 port \\d+ ----\\R"));
+    }
+
+    /** The first container that cuts {@code component} (or a container around it) off, or "" if none. */
+    private static String cutOff(java.awt.Component component) {
+        for (java.awt.Component c = component; c.getParent() != null && !(c instanceof JFrame); c = c.getParent()) {
+            java.awt.Rectangle inside = new java.awt.Rectangle(0, 0, c.getParent().getWidth(), c.getParent().getHeight());
+            if (!inside.contains(c.getBounds())) {
+                return c.getName() + " " + c.getBounds() + " is outside its container " + inside;
+            }
+        }
+        return "";
+    }
 }
