@@ -18,7 +18,7 @@ import javax.swing.WindowConstants;
  */
 public class ChatWindow {
 
-    /** The window's title; screenshots and window tests find the window by it. */
+    /** The window's title (with your nickname in front while connected); screenshots find the window by it. */
     public static final String TITLE = "Socket Chat Kit - lesson 3";
 
     private ChatWindow() {
@@ -30,6 +30,9 @@ public class ChatWindow {
         frame.setName("chatWindow");
         ChatModel model = new ChatModel();
         frame.setContentPane(new ChatPanel(model, host, port));
+        // Who you are, in the title: with two windows open, each says whose it is.
+        model.addListener(() -> frame.setTitle(model.status() == ChatModel.Status.CONNECTED && !model.me().isEmpty()
+                ? model.me() + " - " + TITLE : TITLE));
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         frame.pack();
         frame.setLocationByPlatform(true);

@@ -204,12 +204,14 @@ class ChatWindowTest {
     }
 
     @Test
-    @DisplayName("Window: /nick renames you in the status line and the form")
+    @DisplayName("Window: the title says who you are; /nick renames you in the title, the status line and the form")
     void nickRenamesYouEverywhere() throws Exception {
         joinAs("alice");
+        eventually(() -> window.requireTitle("alice - " + ChatWindow.TITLE));
         server.send("* NICK alice ally");
         eventually(() -> window.label("status").requireText("Connected as ally."));
         window.textBox("nickname").requireText("ally");
+        window.requireTitle("ally - " + ChatWindow.TITLE);
     }
 
     @Test
