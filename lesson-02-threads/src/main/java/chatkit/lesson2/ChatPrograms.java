@@ -82,6 +82,9 @@ public class ChatPrograms {
             server.close();
             return 1;
         }
+        // The console's /quit closed the server, and that close() may still be sending the
+        // goodbyes: closing again waits for it (close() is synchronized), since the program exits next.
+        server.close();
         out.println("Server stopped. Bye!");
         return 0;
     }

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chatkit.lesson2.testkit.ChatUser;
 import chatkit.lesson2.testkit.TestServer;
+import chatkit.lesson2.ChatServer;
+import chatkit.testkit.Background;
+import chatkit.testkit.Screen;
+import chatkit.testkit.ScriptedKeyboard;
 import chatkit.testkit.StepMessages;
 import chatkit.testkit.TestPeer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,42 @@ class ServerShutdownTest {
             }
         } finally {
             server.close();
+            for (TestPeer client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Provided: after /quit at the server's console, the program ends only once the goodbyes have left")
+    void quitAtTheConsoleSendsTheGoodbyesBeforeTheProgramEnds() throws Exception {
+        Screen out = new Screen();
+        Screen err = new Screen();
+        ScriptedKeyboard keyboard = new ScriptedKeyboard(out);
+        Background<Integer> program = Background.start("server program",
+                () -> ChatServer.run(new String[] {"--port", "0"}, keyboard.reader(), out.writer(), err.writer()));
+        out.awaitText("Type /quit here to stop it.");
+        Matcher listening = Pattern.compile("port (\\d+)").matcher(out.text());
+        assertThat(listening.find()).as("the port in: %s", out.text()).isTrue();
+        int port = Integer.parseInt(listening.group(1));
+        List<TestPeer> clients = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 5; i++) {
+                TestPeer client = TestPeer.connectTo(port);
+                clients.add(client);
+                assertThat(client.readLine()).startsWith(ChatUser.HELLO);
+            }
+
+            keyboard.type("/quit");
+
+            // run() returning is where the real program exits (System.exit): every goodbye must
+            // be out by then. (Before: the accept thread's return raced the console's close().)
+            assertThat(program.await(TestPeer.WAIT)).as("the server program's exit code").isZero();
+            for (int i = 0; i < clients.size(); i++) {
+                assertThat(clients.get(i).hasBytesWaiting())
+                        .as("client %d of 5 had its goodbye when the program ended", i + 1).isTrue();
+            }
+        } finally {
             for (TestPeer client : clients) {
                 client.close();
             }
