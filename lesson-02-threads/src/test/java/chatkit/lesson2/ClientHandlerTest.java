@@ -53,7 +53,7 @@ class ClientHandlerTest {
 
     @Test
     @Tag("step-4")
-    @DisplayName("Step 4: a taken nickname gets an error, and the client can try another")
+    @DisplayName("Step 4: a taken nickname gets an error, nobody is told of it, and the client can try another")
     void aTakenNicknameCanBeRetried() throws Exception {
         try (ChatUser alice = room.join("alice");
              ChatUser second = room.connect()) {
@@ -62,6 +62,9 @@ class ClientHandlerTest {
 
             assertThat(second.nextLine()).as("Step 4: the answer to a second \"alice\" (send ChatLines.error(...)"
                     + " when registry.add() says no)").startsWith("* ERROR");
+            room.broadcastSentinel();
+            assertThat(alice.nextLine()).as("Step 4: what alice reads after the second \"alice\" was refused: nothing"
+                    + " about it (broadcast the JOIN only once registry.add() has said yes)").isEqualTo(Room.SENTINEL);
             second.joinAs("alice2");
             assertThat(room.registry().nicknames()).containsExactlyInAnyOrder("alice", "alice2");
         }
@@ -69,16 +72,20 @@ class ClientHandlerTest {
 
     @Test
     @Tag("step-4")
-    @DisplayName("Step 4: a nickname that is not valid gets an error, and is not taken")
+    @DisplayName("Step 4: a nickname that is not valid gets an error, is not taken, and nobody is told of it")
     void anInvalidNicknameIsRefused() throws Exception {
-        try (ChatUser user = room.connect()) {
+        try (ChatUser watcher = room.join("watcher");
+             ChatUser user = room.connect()) {
             user.expectHello();
             user.say("two words");
 
             assertThat(user.nextLine()).as("Step 4: the answer to the nickname \"two words\" (check"
                     + " Nicknames.problem(name) first)").startsWith("* ERROR");
+            room.broadcastSentinel();
+            assertThat(watcher.nextLine()).as("Step 4: what others read after \"two words\" was refused: nothing"
+                    + " about it (broadcast the JOIN only once the name is valid and yours)").isEqualTo(Room.SENTINEL);
             user.joinAs("one_word");
-            assertThat(room.registry().nicknames()).containsExactly("one_word");
+            assertThat(room.registry().nicknames()).containsExactlyInAnyOrder("watcher", "one_word");
         }
     }
 

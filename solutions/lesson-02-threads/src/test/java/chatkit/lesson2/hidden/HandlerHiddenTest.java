@@ -98,7 +98,7 @@ class HandlerHiddenTest {
     @Tag("step-4")
     @DisplayName("Step 4: a bad or taken nickname gets an error, then a good one is welcomed")
     void badThenGoodNickname(Random random) throws Exception {
-        join("taken");
+        ChatUser taken = join("taken");
         ChatUser user = room.connect();
         users.add(user);
         user.expectHello();
@@ -107,6 +107,9 @@ class HandlerHiddenTest {
         user.say(bad);
 
         assertThat(user.nextLine()).as("Step 4: the answer to the nickname \"%s\"", bad).startsWith("* ERROR");
+        room.broadcastSentinel();
+        assertThat(taken.nextLine()).as("Step 4: what others read after the nickname \"%s\" was refused: nothing"
+                + " about it", bad).isEqualTo(Room.SENTINEL);
         String good = Texts.nickname(random, 1);
         user.joinAs(good);
         assertThat(room.registry().nicknames()).containsExactlyInAnyOrder("taken", good);
