@@ -49,7 +49,11 @@ public final class StepTimeouts {
     /** The part of a step a test belongs to: its lesson's manifest, its step, visible or hidden. */
     public static String part(Class<?> testClass, int step) {
         String name = testClass.getName();
-        return Steps.manifestFor(name) + "#" + step + (name.contains(".hidden.") ? " hidden" : "");
+        return visiblePart(testClass, step) + (name.contains(".hidden.") ? " hidden" : "");
+    }
+
+    private static String visiblePart(Class<?> testClass, int step) {
+        return Steps.manifestFor(testClass.getName()) + "#" + step;
     }
 
     /** Remembers that a test of {@code part} timed out (in this JVM, or in an earlier one). */
@@ -66,7 +70,7 @@ public final class StepTimeouts {
 
     /** True if a test of either part (visible or hidden) of {@code step} has timed out. */
     public static boolean stepHasTimedOut(Class<?> testClass, int step) {
-        String visible = Steps.manifestFor(testClass.getName()) + "#" + step;
+        String visible = visiblePart(testClass, step);
         return TIMED_OUT.contains(visible) || TIMED_OUT.contains(visible + " hidden");
     }
 
