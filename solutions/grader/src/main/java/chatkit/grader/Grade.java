@@ -34,7 +34,7 @@ public final class Grade {
 
     /** What one grading run is asked to do. */
     record Options(Path submissions, Path out, Optional<Integer> lesson, int jobs, long seed, Duration testTimeout,
-            Duration submissionLimit, boolean keep, String runAs) {
+            Duration submissionLimit, boolean keep, String runAs, boolean sandbox) {
     }
 
     private static final String USAGE = String.join("\n",
@@ -51,7 +51,9 @@ public final class Grade {
             "  --limit SECONDS         time limit of one submission's lesson (default 300)",
             "  --keep       keep the temp folder (compiled classes, test JVM results) to look into",
             "  --run-as USER           run the tests as USER (the grader runs as root): student code",
-            "                          then cannot touch the kit, OUT or another student's files");
+            "                          never runs as root",
+            "  --no-sandbox            run the tests without the bubblewrap sandbox (only where there is",
+            "                          none: a hostile hand-in can then forge its grade and touch others')");
 
     private Grade() {
     }
@@ -94,6 +96,7 @@ public final class Grade {
         long limit = 300;
         boolean keep = false;
         String runAs = null;
+        boolean sandbox = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -104,6 +107,7 @@ public final class Grade {
                 case "--limit" -> limit = positiveNumber(arg, value(args, ++i, arg));
                 case "--keep" -> keep = true;
                 case "--run-as" -> runAs = value(args, ++i, arg);
+                case "--no-sandbox" -> sandbox = false;
                 case "-h", "--help" -> throw new IllegalArgumentException("Grades a class's submissions.");
                 default -> {
                     if (arg.startsWith("-")) {
@@ -126,7 +130,7 @@ public final class Grade {
             throw new IllegalArgumentException("OUT must not be inside SUBMISSIONS (it would look like a student).");
         }
         return new Options(submissions, out, lesson, jobs, seed, Duration.ofSeconds(testTimeout),
-                Duration.ofSeconds(limit), keep, runAs);
+                Duration.ofSeconds(limit), keep, runAs, sandbox);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -200,10 +204,21 @@ public final class Grade {
     /** How every test JVM of this grading is started. */
     private static IsolatedTests.Settings settings(Path kit, Options options, Path temp) throws IOException,
             KitNotReady {
+        Sandbox sandbox = null;
+        if (options.sandbox()) {
+            Optional<String> problem = Sandbox.problem(options.runAs());
+            if (problem.isPresent()) {
+                throw new KitNotReady("Grading runs every hand-in's tests in a sandbox, and " + problem.get() + "."
+                        + " On Debian or Ubuntu: sudo apt install bubblewrap. Without a sandbox (--no-sandbox),"
+                        + " a hostile hand-in can forge its own grade and change other students' (see"
+                        + " docs/instructor-guide.md, \"How far you can trust the grades\").");
+            }
+            sandbox = Sandbox.create(temp);
+        }
         IsolatedTests.Settings settings = new IsolatedTests.Settings(
                 IsolatedTests.javaOf(System.getProperty("java.home")).toString(), runnerClassPath(kit), options.seed(),
                 options.testTimeout(), Duration.ofSeconds(Math.max(60, options.testTimeout().toSeconds()) + 20),
-                options.submissionLimit(), options.runAs());
+                options.submissionLimit(), options.runAs(), sandbox);
         if (options.runAs() == null) {
             return settings;
         }

@@ -24,16 +24,25 @@ final class IsolatedTests {
 
     /** How a grading run is set up: the same for every submission of a run. */
     record Settings(String java, List<String> runnerClassPath, long seed, Duration testTimeout,
-            Duration silenceLimit, Duration submissionLimit, String runAs) {
+            Duration silenceLimit, Duration submissionLimit, String runAs, Sandbox sandbox) {
 
         Settings withRunnerClassPath(List<String> classPath) {
-            return new Settings(java, classPath, seed, testTimeout, silenceLimit, submissionLimit, runAs);
+            return new Settings(java, classPath, seed, testTimeout, silenceLimit, submissionLimit, runAs, sandbox);
         }
     }
 
     private static final int OUTPUT_CAP = 64 * 1024;
     private static final String HEAP = "512m";
     private static final int MAX_JVMS = 60;
+
+    /**
+     * What keeps student code from the runner's connection inside the JVM: only the standard Java
+     * modules (no sun.misc.Unsafe, no HotSpot diagnostics to dump the heap, no attach API), no
+     * attaching from outside, no shared performance file. Strong encapsulation (JDK 17 and later)
+     * already keeps reflection out of the JDK's own classes.
+     */
+    static final List<String> HARDENING = List.of("--limit-modules", "java.se,jdk.charsets,jdk.localedata,jdk.zipfs",
+            "-XX:+DisableAttachMechanism", "-XX:-UsePerfData");
 
     /** The results, plus what the grader saw: how many JVMs, and the student's output (capped). */
     record Outcome(TestResults results, int jvms, String output, List<String> incidents) {
@@ -44,9 +53,18 @@ final class IsolatedTests {
 
     static Outcome run(LessonKit lesson, Path classes, Path work, Settings settings) throws IOException,
             InterruptedException {
-        String token = java.util.UUID.randomUUID().toString();
-        TestResults results = new TestResults(token);
         Workspace workspace = Workspace.create(work, settings.runAs());
+        try {
+            return run(lesson, classes, workspace, settings);
+        } finally {
+            Files.deleteIfExists(workspace.socketFolder().resolve("results.sock"));
+            Files.deleteIfExists(workspace.socketFolder());
+        }
+    }
+
+    private static Outcome run(LessonKit lesson, Path classes, Workspace workspace, Settings settings)
+            throws IOException, InterruptedException {
+        TestResults results = new TestResults();
         CappedOutput output = new CappedOutput(OUTPUT_CAP);
         List<String> incidents = new ArrayList<>();
         long deadline = System.nanoTime() + settings.submissionLimit().toNanos();
@@ -57,8 +75,15 @@ final class IsolatedTests {
             results.newJvm();
             new SkipList(results.begun(), results.timedOutParts()).write(workspace.skipFile());
             int resultsBefore = results.resultCount();
-            Process process = start(lesson, classes, settings, workspace, token);
-            JvmEnd end = watch(process, workspace.resultsFile(), results, output, deadline, settings.silenceLimit());
+            JvmEnd end;
+            Process process;
+            try (ResultsChannel channel = ResultsChannel.open(workspace.socketFolder())) {
+                if (settings.runAs() != null) {
+                    giveTo(settings.runAs(), channel.socketFile());
+                }
+                process = start(lesson, classes, settings, workspace, channel);
+                end = watch(process, channel, results, output, deadline, settings.silenceLimit());
+            }
             if (end == JvmEnd.FINISHED) {
                 break;
             }
@@ -88,10 +113,6 @@ final class IsolatedTests {
             }
         }
         results.finish(reasonForTheRest);
-        if (results.forgedLines() > 0) {
-            incidents.add(results.forgedLines() + " line(s) in the grader's results file were not written by the"
-                    + " grader (did your code write to files it did not create?): they were ignored");
-        }
         return new Outcome(results, jvms, output.text(), grouped(incidents));
     }
 
@@ -130,54 +151,77 @@ final class IsolatedTests {
         }
     }
 
-    /** The folders and files of one submission's test runs, under its work folder. */
-    record Workspace(Path run, Path home, Path tmp, Path resultsFile, Path skipFile) {
+    /**
+     * The folders of one submission's test runs, under its work folder: where the test JVM works
+     * when it runs outside a sandbox (inside, it can write nowhere), the grader's socket for its
+     * results (in a short-named folder: a socket's path is limited to about 100 bytes), and the
+     * skip list the grader writes for the next JVM.
+     */
+    record Workspace(Path run, Path home, Path tmp, Path socketFolder, Path skipFile) {
 
-        /**
-         * The test JVM works in run/ (its own home and temp inside); its results go elsewhere, to
-         * a file in a folder of a random name that it is told on standard input.
-         */
         static Workspace create(Path work, String runAs) throws IOException {
             Path run = Files.createDirectories(work.resolve("run"));
-            Path resultsFile = Files.createDirectories(work.resolve("r-" + java.util.UUID.randomUUID()))
-                    .resolve("results.txt");
-            Files.writeString(resultsFile, "");
+            Path socketFolder = Files.createTempDirectory("ck");
             Workspace workspace = new Workspace(run, Files.createDirectories(run.resolve("home")),
-                    Files.createDirectories(run.resolve("tmp")), resultsFile, work.resolve("skip.txt"));
+                    Files.createDirectories(run.resolve("tmp")), socketFolder, work.resolve("skip.txt"));
             if (runAs != null) {
-                giveTo(runAs, run, resultsFile.getParent(), resultsFile);
+                giveTo(runAs, run, socketFolder);
             }
             return workspace;
         }
     }
 
-    /** Starts a test JVM and tells it, on standard input, the secret and where to write results. */
-    private static Process start(LessonKit lesson, Path classes, Settings settings, Workspace workspace, String token)
-            throws IOException {
-        Process process = new ProcessBuilder(command(lesson, classes, settings, workspace))
-                .directory(workspace.run().toFile()).redirectErrorStream(true)
+    /** Starts a test JVM and tells it, on standard input, the nonce and where to send its results. */
+    private static Process start(LessonKit lesson, Path classes, Settings settings, Workspace workspace,
+            ResultsChannel channel) throws IOException {
+        List<String> command = command(lesson, classes, settings, workspace);
+        String socket = channel.socketFile().toString();
+        if (settings.sandbox() != null) {
+            command = settings.sandbox().wrap(command, javaHome(settings), readable(lesson, classes, settings, workspace),
+                    channel.socketFile());
+            socket = Sandbox.SOCKET_INSIDE;
+        }
+        if (settings.runAs() != null) {
+            List<String> asUser = new ArrayList<>(List.of("runuser", "-u", settings.runAs(), "--"));
+            asUser.addAll(command); // student code never runs as root
+            command = asUser;
+        }
+        Process process = new ProcessBuilder(command).directory(workspace.run().toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         try (var stdin = process.getOutputStream()) {
-            stdin.write((token + "\n" + workspace.resultsFile() + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((channel.nonce() + "\n" + socket + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the JVM ended at once: watch() says so, like any other early end
         }
         return process;
     }
 
+    /** What the test JVM may read inside the sandbox: its class path, its options file, the skip list. */
+    private static List<Path> readable(LessonKit lesson, Path classes, Settings settings, Workspace workspace) {
+        List<Path> readable = new ArrayList<>();
+        settings.runnerClassPath().forEach(entry -> readable.add(Paths.get(entry)));
+        readable.addAll(List.of(lesson.visibleTestClasses(), lesson.hiddenTestClasses(), classes,
+                lesson.jvmArgsFile(), workspace.skipFile()));
+        lesson.testProperties().values().stream().map(Paths::get).filter(Path::isAbsolute).forEach(readable::add);
+        return readable;
+    }
+
+    private static Path javaHome(Settings settings) {
+        return Paths.get(settings.java()).getParent().getParent();
+    }
+
     /**
      * Follows a test JVM until it ends, or stops it when the submission's time runs out or when
      * nothing happens for {@code silence}; reads its results as they come.
      */
-    private static JvmEnd watch(Process process, Path resultsFile, TestResults results, CappedOutput output,
+    private static JvmEnd watch(Process process, ResultsChannel channel, TestResults results, CappedOutput output,
             long deadline, Duration silence) throws IOException, InterruptedException {
-        ResultsFile file = new ResultsFile(resultsFile);
         Thread pump = output.pump(process.getInputStream());
         long lastProgress = System.nanoTime();
         JvmEnd stopped = null;
         while (true) {
             boolean exited = process.waitFor(50, TimeUnit.MILLISECONDS);
-            if (file.readNew(results)) {
+            if (take(exited ? channel.lastLines() : channel.newLines(), results)) {
                 lastProgress = System.nanoTime();
             }
             if (exited) {
@@ -188,7 +232,7 @@ final class IsolatedTests {
                     : now - lastProgress > silence.toNanos() ? JvmEnd.SILENCE : null;
             if (stopped != null) {
                 killTree(process);
-                file.readNew(results);
+                take(channel.lastLines(), results);
                 break;
             }
         }
@@ -224,12 +268,16 @@ final class IsolatedTests {
 
     private static List<String> command(LessonKit lesson, Path classes, Settings settings, Workspace workspace) {
         List<String> command = new ArrayList<>();
-        if (settings.runAs() != null) {
-            command.addAll(List.of("runuser", "-u", settings.runAs(), "--")); // student code never runs as root
-        }
+        boolean sandboxed = settings.sandbox() != null;
         command.addAll(List.of(settings.java(), "@" + lesson.jvmArgsFile(),
                 "-Xmx" + HEAP, "-Xshare:auto",
-                "-Duser.home=" + workspace.home(), "-Djava.io.tmpdir=" + workspace.tmp(),
+                "-Duser.home=" + (sandboxed ? Sandbox.HOME_INSIDE : workspace.home()),
+                "-Djava.io.tmpdir=" + (sandboxed ? "/tmp" : workspace.tmp())));
+        command.addAll(HARDENING);
+        if (Runtime.version().feature() >= 24) {
+            command.add("--illegal-native-access=deny"); // no JNI or FFM from the class path (JDK 24 and later)
+        }
+        command.addAll(List.of(
                 "-Dchatkit.progress=off",
                 "-Dchatkit.seed=" + settings.seed(),
                 "-Dchatkit.grader.testTimeout=" + settings.testTimeout().toSeconds() + " s"));
@@ -247,43 +295,13 @@ final class IsolatedTests {
         return command;
     }
 
-    /** A results file read as it grows: each look takes the complete lines written since the last. */
-    static final class ResultsFile {
-        private final Path file;
-        private long position;
-
-        ResultsFile(Path file) {
-            this.file = file;
+    /** Gives the runner's lines to {@code results}; true if one showed progress. */
+    private static boolean take(List<String> lines, TestResults results) {
+        boolean progress = false;
+        for (String line : lines) {
+            progress |= results.accept(line);
         }
-
-        /** Gives the new complete lines to {@code results}; true if one showed progress. */
-        boolean readNew(TestResults results) throws IOException {
-            byte[] bytes;
-            try (var channel = Files.newByteChannel(file)) {
-                long size = channel.size();
-                if (size <= position) {
-                    return false;
-                }
-                channel.position(position);
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(size - position, 64 << 20));
-                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                    // read all
-                }
-                bytes = java.util.Arrays.copyOf(buffer.array(), buffer.position());
-            }
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') {
-                end--; // a line still being written waits for the next look
-            }
-            boolean progress = false;
-            for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isEmpty()) {
-                    progress |= results.accept(line);
-                }
-            }
-            position += end;
-            return progress;
-        }
+        return progress;
     }
 
     /** Ends the test JVM and everything it started (a reference server process, say). */

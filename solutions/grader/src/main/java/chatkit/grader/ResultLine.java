@@ -1,14 +1,13 @@
 // @kit:instructor-only
 package chatkit.grader;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * One line of the results file that the test runner writes (in the test JVM) and the grader reads:
- * a kind and its fields, tab-separated, with tabs, line ends and backslashes escaped, and sealed.
+ * a kind and its fields, tab-separated, with tabs, line ends and backslashes escaped.
  * Each kind is a record here, so writer and reader cannot disagree on a field's place.
  */
 sealed interface ResultLine {
@@ -87,15 +86,9 @@ sealed interface ResultLine {
 
     List<String> fields();
 
-    /** The line's text, without its seal. */
+    /** The line's text, as the runner sends it. */
     default String text() {
         return fields().stream().map(ResultLine::escape).collect(Collectors.joining("\t"));
-    }
-
-    /** The line as written to the file: seal, tab, text. */
-    default String sealedWith(String secret) {
-        String text = text();
-        return seal(secret, text) + "\t" + text;
     }
 
     /** A line's text read back; an IllegalArgumentException if the runner could never have written it. */
@@ -127,19 +120,6 @@ sealed interface ResultLine {
         return String.valueOf(test.run());
     }
 
-    /**
-     * The seal of a results line: an HMAC of its text with the secret only the test runner and the
-     * grader know. Student code can read the results file, but cannot seal a line of its own.
-     */
-    static String seal(String secret, String text) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("no HmacSHA256 in this JDK", e);
-        }
-    }
 
     static String escape(String field) {
         StringBuilder out = new StringBuilder(field.length());

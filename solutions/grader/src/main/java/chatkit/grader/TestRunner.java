@@ -9,7 +9,6 @@ import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNa
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 import static org.junit.platform.engine.discovery.PackageNameFilter.includePackageNames;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -44,9 +43,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * the results file as it happens, flushed at once. So whatever ends this JVM (System.exit in
  * student code, a crash, the grader killing it after a hang), every result already written stays.
  *
- * Nothing is read from standard output: student code may print anything there. The results
- * file's path and a secret come on standard input, read before any student class loads; every
- * line is sealed with it (an HMAC), so a line that student code writes into the file is told apart.
+ * Nothing is read from standard output: student code may print anything there. The results go
+ * over a Unix domain socket to the grader, which takes one connection only: this runner connects
+ * before any student class loads (the socket's path and a nonce come on standard input). The
+ * connection lives in this object only, never in a static field, and the JVM is started so that
+ * student code cannot reach it by other means (no Unsafe, no heap dumps, no native code, no
+ * /proc in the sandbox: see the grader's IsolatedTests and Sandbox).
  *
  * The lines are {@link ResultLine}s: a plan of every run first, then START and DONE per test,
  * BROKEN for a class that could not start, TIMEOUT and RESTART after a time-out (this JVM ends,
@@ -54,7 +56,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * OutOfMemoryError through), and EXIT from a shutdown hook when something else ends the JVM with
  * System.exit.
  *
- * Standard input: TOKEN and RESULTS_FILE, one per line.
+ * Standard input: NONCE and SOCKET_FILE, one per line.
  * Arguments: SKIP_FILE PACKAGE RUNS VISIBLE_TEST_DIR HIDDEN_TEST_DIR, where RUNS says
  * how many times each step's tests run ("1:1,2:3,..."), and SKIP_FILE is a {@link SkipList}.
  */
@@ -72,22 +74,25 @@ public final class TestRunner {
     private static final long WAKE_MILLIS = 250;
 
     private final Writer results;
-    private final String token;
     /** The step parts already written down as timed out (by this JVM, or by the grader for an earlier one). */
     private final Set<String> reportedTimeouts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean finished;
     private volatile boolean exiting;
 
-    private TestRunner(Writer results, String token) {
+    private TestRunner(Writer results) {
         this.results = results;
-        this.token = token;
     }
 
     public static void main(String[] args) throws Exception {
         java.io.BufferedReader input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
                 StandardCharsets.UTF_8));
-        String token = input.readLine();
-        Path resultsFile = Paths.get(input.readLine());
+        String nonce = input.readLine();
+        java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+                java.net.UnixDomainSocketAddress.of(input.readLine()));
+        Writer results = new OutputStreamWriter(java.nio.channels.Channels.newOutputStream(channel),
+                StandardCharsets.UTF_8);
+        results.write(nonce + "\n");
+        results.flush();
         SkipList skipList = SkipList.read(Paths.get(args[0]));
         skipList.timedOutParts().forEach(StepTimeouts::timedOut);
         Set<TestKey> skip = skipList.begun();
@@ -95,8 +100,7 @@ public final class TestRunner {
         Map<Integer, Integer> runs = parseRuns(args[2]);
         Set<Path> roots = Set.of(Paths.get(args[3]), Paths.get(args[4]));
 
-        TestRunner runner = new TestRunner(new OutputStreamWriter(
-                new FileOutputStream(resultsFile.toFile(), true), StandardCharsets.UTF_8), token);
+        TestRunner runner = new TestRunner(results);
         runner.reportedTimeouts.addAll(skipList.timedOutParts());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!runner.finished) {
@@ -108,8 +112,16 @@ public final class TestRunner {
             }
         }));
         int maxRuns = runs.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        // Nothing found through META-INF/services either: a hand-in's classes folder could carry
+        // a listener, a filter or an engine of its own.
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines((org.junit.platform.engine.TestEngine) Class.forName(
+                        "org.junit.jupiter.engine.JupiterTestEngine").getDeclaredConstructor().newInstance())
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false).build());
         // Every run's plan first: if this JVM ends early, the grader still knows every test of
         // every run, and a step whose later runs never happened cannot pass.
         Map<Integer, Map<Integer, Set<String>>> stepsOfRun = new HashMap<>(); // run -> step -> its test classes
@@ -176,7 +188,8 @@ public final class TestRunner {
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .configurationParameter("junit.jupiter.execution.timeout.mode", "enabled")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                // No extension a hand-in could slip in through META-INF/services: only those the tests name.
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 // Step 1's tests first: if the submission's time runs out, the last steps are left.
                 .configurationParameter("junit.jupiter.testclass.order.default", ByStep.Classes.class.getName())
                 .configurationParameter("junit.jupiter.testmethod.order.default", ByStep.Methods.class.getName())
@@ -409,7 +422,7 @@ public final class TestRunner {
             return;
         }
         try {
-            results.write(line.sealedWith(token) + "\n");
+            results.write(line.text() + "\n");
             results.flush();
         } catch (IOException e) {
             Runtime.getRuntime().halt(70); // nowhere to report to: the grader sees the JVM end

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class SampleClassTest {
     static List<LessonGrade> grades;
     static String console;
     static long seed;
+    static boolean sandboxed;
 
     @BeforeAll
     static void gradeTheSampleClass(@TempDir Path temp) throws Exception {
@@ -57,8 +59,12 @@ class SampleClassTest {
         String given = System.getProperty("chatkit.seed", "").trim();
         seed = given.isEmpty() ? new SecureRandom().nextInt(1_000_000_000) : Long.parseLong(given);
         System.out.println("[sample class] seed " + seed + " (replay with -Dchatkit.seed=" + seed + ")");
+        Optional<String> noSandbox = Sandbox.problem(null);
+        sandboxed = noSandbox.isEmpty();
+        noSandbox.ifPresent(why -> System.out.println("[sample class] WITHOUT the sandbox, because " + why
+                + ": the checks that need it are skipped (install bubblewrap to run them)"));
         Grade.Options options = new Grade.Options(submissions, out, Optional.empty(), 2, seed, Duration.ofSeconds(10),
-                Duration.ofSeconds(300), false, null);
+                Duration.ofSeconds(300), false, null, sandboxed);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         long start = System.nanoTime();
         grades = Grade.grade(kit, options, new PrintStream(new Tee(progress, System.out), true, StandardCharsets.UTF_8));
@@ -114,11 +120,40 @@ class SampleClassTest {
     }
 
     @Test
-    @DisplayName("lines that student code writes into the grader's results file are ignored, and said so")
-    void forgedResultsAreIgnored() throws IOException {
+    @DisplayName("a hand-in that tries to forge its results finds no way in: no Unsafe, no heap dump, no channel")
+    void forgeryFindsNoWayIn() throws IOException {
         assertThat(grade("oscar-forges-results", "lesson-01-console").points()).isZero();
-        assertThat(Files.readString(out.resolve("feedback/oscar-forges-results.md")))
-                .contains("in the grader's results file were not written by the grader");
+        // What oscar printed (the grader keeps each hand-in's output): each way in was closed.
+        assertThat(Files.readString(out.resolve("output/oscar-forges-results/lesson-01-console.txt")))
+                .contains("oscar: no heap dump (java.lang.ClassNotFoundException: com.sun.management.")
+                .contains("oscar: no Unsafe (java.lang.ClassNotFoundException: sun.misc.Unsafe)");
+    }
+
+    @Test
+    @DisplayName("in the sandbox a hand-in can write nowhere: not in the tests' folders, not in its own")
+    void aHandInLeavesNoFileBehind() throws IOException {
+        List<Path> marks;
+        try (Stream<Path> files = Files.walk(kit, 6)) {
+            marks = files.filter(f -> f.getFileName().toString().equals("oscar-was-here.txt")).collect(Collectors.toList());
+        }
+        for (Path mark : marks) {
+            Files.delete(mark); // (without the sandbox they are there: tidy up)
+        }
+        Assumptions.assumeTrue(sandboxed, "needs the sandbox (bubblewrap)");
+        assertThat(Files.readString(out.resolve("output/oscar-forges-results/lesson-01-console.txt")))
+                .contains("oscar: left 0 mark(s)");
+        assertThat(marks).as("files oscar wrote in the kit").isEmpty();
+    }
+
+    @Test
+    @DisplayName("in the sandbox nothing a hand-in starts outlives its tests, not even in a session of its own")
+    void noProcessOutlivesGrading() {
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("sleep 97.25")).collect(Collectors.toList());
+        left.forEach(ProcessHandle::destroyForcibly); // (without the sandbox it is there: end it)
+        Assumptions.assumeTrue(sandboxed, "needs the sandbox (bubblewrap)");
+        assertThat(left).as("processes sid-leaves-a-process started").isEmpty();
+        assertThat(grade("sid-leaves-a-process", "lesson-01-console").points()).isEqualTo(100);
     }
 
     @Test

@@ -248,11 +248,18 @@ class ServerHiddenTest {
         }
     }
 
-    /** Open file descriptors of this JVM, or -1 where the system does not tell. */
+    /**
+     * Open file descriptors of this JVM, or -1 where the system does not tell: on Windows, and in
+     * the grader's sandbox, which has neither the JDK's management extensions nor /proc.
+     */
     private static long openFiles() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
-            return unix.getOpenFileDescriptorCount();
+        try {
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+                return unix.getOpenFileDescriptorCount();
+            }
+        } catch (LinkageError e) {
+            // no jdk.management module in this JVM
         }
         return -1;
     }
