@@ -136,7 +136,8 @@ public final class GradescopeBundle {
             "# Gradescope runs this once, as root, when it builds the autograder image.",
             "set -euo pipefail",
             "apt-get update",
-            "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jdk-headless",
+            "DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jdk-headless"
+                    + " bubblewrap",
             "chmod +x /autograder/source/run_autograder 2>/dev/null || true",
             "# Student code runs as this user, never as root.",
             "id student >/dev/null 2>&1 || useradd --create-home --shell /bin/bash student",
@@ -164,8 +165,13 @@ public final class GradescopeBundle {
             "# The grader runs as root; the tests, with the student's code, as the user student.",
             "run_as=()",
             "if [ \"$(id -u)\" = 0 ] && id student >/dev/null 2>&1; then run_as=(--run-as student); fi",
+            "# Each submission's tests run in a bubblewrap sandbox, where the container lets bwrap make one;",
+            "# where not, without (Gradescope's container holds this one submission only; see the guide).",
+            "sandbox=()",
+            "bwrap --ro-bind / / --unshare-all --unshare-user --disable-userns true 2>/dev/null || sandbox=(--no-sandbox)",
             "java -Dkit.root=\"$kit\" -cp \"$kit/solutions/grader/target/classes\" \\",
-            "  chatkit.grader.Grade \"$work/class\" \"$work/out\" --seed @SEED@ --jobs 1 @LESSON@ \"${run_as[@]}\"",
+            "  chatkit.grader.Grade \"$work/class\" \"$work/out\" --seed @SEED@ --jobs 1 @LESSON@ \"${run_as[@]}\" \\",
+            "  \"${sandbox[@]}\"",
             "cp \"$work/out/results/student/results.json\" \"$root/results/results.json\"",
             "");
 }

@@ -51,7 +51,7 @@ final class Submissions {
         }
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
+            if (isClutter(name)) {
                 continue;
             }
             if (Files.isDirectory(entry)) {
@@ -84,9 +84,24 @@ final class Submissions {
         return candidate;
     }
 
-    /** A name safe to use in file names and CSV cells. */
+    /**
+     * What a folder of hand-ins holds that is nobody's: version control, an editor's or a
+     * system's files (".git", ".DS_Store", macOS's "._name" and "__MACOSX"). Any other name, one
+     * that starts with a dot included, is a student's.
+     */
+    static boolean isClutter(String name) {
+        return name.startsWith("._") || java.util.Set.of(".git", ".svn", ".hg", ".idea", ".vscode", ".DS_Store",
+                "__MACOSX", "Thumbs.db", "desktop.ini").contains(name);
+    }
+
+    /**
+     * A name safe to use in file names and CSV cells: letters and digits of any script are kept
+     * (Zoë, 李雷, Ольга), anything else becomes "_", and no name starts with a dot (a hidden
+     * file) or with what a spreadsheet reads as a formula (= + - @).
+     */
     static String studentName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._@-]", "_");
+        String safe = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}._@-]", "_").replaceFirst("^[.=+@-]+", "");
         return safe.isEmpty() ? "student" : safe;
     }
 

@@ -47,10 +47,32 @@ class SubmissionsTest {
     }
 
     @Test
-    @DisplayName("student names are safe in file names and CSV cells")
+    @DisplayName("student names are safe in file names and CSV cells, and keep their letters in any script")
     void safeNames() {
-        assertThat(Submissions.studentName("Zoë O'Neil, 2nd try")).isEqualTo("Zo__O_Neil__2nd_try");
+        assertThat(Submissions.studentName("Zoë O'Neil, 2nd try")).isEqualTo("Zoë_O_Neil__2nd_try");
+        assertThat(Submissions.studentName("Zoe\u0308")).as("decomposed ë").isEqualTo("Zoë");
         assertThat(Submissions.studentName("ada.lovelace@example.org")).isEqualTo("ada.lovelace@example.org");
+        assertThat(Submissions.studentName("李雷")).isNotEqualTo(Submissions.studentName("韩梅梅")).isEqualTo("李雷");
+        assertThat(Submissions.studentName("Ольга")).isEqualTo("Ольга");
+        // A spreadsheet reads a cell that starts with = + - @ as a formula; a dot hides a file.
+        assertThat(Submissions.studentName("=HYPERLINK(\"http://x\")")).isEqualTo("HYPERLINK___http___x__");
+        assertThat(Submissions.studentName("+1-555")).isEqualTo("1-555");
+        assertThat(Submissions.studentName("@ada")).isEqualTo("ada");
+        assertThat(Submissions.studentName(".bob")).isEqualTo("bob");
+        assertThat(Submissions.studentName("..")).isEqualTo("student");
+    }
+
+    @Test
+    @DisplayName("a folder whose name starts with a dot is a student's; .git, .DS_Store and the like are nobody's")
+    void dotFoldersAreStudents() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("dots"));
+        Files.createDirectories(folder.resolve(".bob"));
+        Files.createDirectories(folder.resolve(".git"));
+        Files.createDirectories(folder.resolve("__MACOSX"));
+        Files.writeString(folder.resolve(".DS_Store"), "");
+        Files.createDirectories(folder.resolve("李雷"));
+        assertThat(Submissions.find(folder, temp.resolve("t"), temp, java.util.List.of()))
+                .extracting(Submissions.Submission::student).containsExactly("bob", "李雷");
     }
 
     @Test
