@@ -56,7 +56,8 @@ class SubmissionsTest {
         assertThat(Submissions.studentName("Ольга")).isEqualTo("Ольга");
         // A spreadsheet reads a cell that starts with = + - @ as a formula; a dot hides a file.
         assertThat(Submissions.studentName("=HYPERLINK(\"http://x\")")).isEqualTo("_HYPERLINK__http___x__");
-        assertThat(Submissions.studentName("+1-555")).isEqualTo("1-555");
+        assertThat(Submissions.studentName("+1-555")).isEqualTo("_1-555");
+        assertThat(Submissions.studentName("-2+3")).isEqualTo("2_3");
         assertThat(Submissions.studentName("@ada")).isEqualTo("ada");
         assertThat(Submissions.studentName(".bob")).isEqualTo("bob");
         assertThat(Submissions.studentName("..")).isEqualTo("student");
