@@ -82,7 +82,7 @@ final class IsolatedTests {
                     giveTo(settings.runAs(), channel.socketFile());
                 }
                 process = start(lesson, classes, settings, workspace, channel);
-                end = watch(process, channel, results, output, deadline, settings.silenceLimit());
+                end = watch(process, channel, workspace, results, output, deadline, settings.silenceLimit());
             }
             if (end == JvmEnd.FINISHED) {
                 break;
@@ -154,16 +154,18 @@ final class IsolatedTests {
     /**
      * The folders of one submission's test runs, under its work folder: where the test JVM works
      * when it runs outside a sandbox (inside, it can write nowhere), the grader's socket for its
-     * results (in a short-named folder: a socket's path is limited to about 100 bytes), and the
-     * skip list the grader writes for the next JVM.
+     * results (in a short-named folder: a socket's path is limited to about 100 bytes), the
+     * skip list the grader writes for the next JVM, and a copy of every line the runners sent
+     * (results.txt: to look into with --keep).
      */
-    record Workspace(Path run, Path home, Path tmp, Path socketFolder, Path skipFile) {
+    record Workspace(Path run, Path home, Path tmp, Path socketFolder, Path skipFile, Path log) {
 
         static Workspace create(Path work, String runAs) throws IOException {
             Path run = Files.createDirectories(work.resolve("run"));
             Path socketFolder = Files.createTempDirectory("ck");
             Workspace workspace = new Workspace(run, Files.createDirectories(run.resolve("home")),
-                    Files.createDirectories(run.resolve("tmp")), socketFolder, work.resolve("skip.txt"));
+                    Files.createDirectories(run.resolve("tmp")), socketFolder, work.resolve("skip.txt"),
+                    work.resolve("results.txt"));
             if (runAs != null) {
                 giveTo(runAs, run, socketFolder);
             }
@@ -214,14 +216,14 @@ final class IsolatedTests {
      * Follows a test JVM until it ends, or stops it when the submission's time runs out or when
      * nothing happens for {@code silence}; reads its results as they come.
      */
-    private static JvmEnd watch(Process process, ResultsChannel channel, TestResults results, CappedOutput output,
-            long deadline, Duration silence) throws IOException, InterruptedException {
+    private static JvmEnd watch(Process process, ResultsChannel channel, Workspace workspace, TestResults results,
+            CappedOutput output, long deadline, Duration silence) throws IOException, InterruptedException {
         Thread pump = output.pump(process.getInputStream());
         long lastProgress = System.nanoTime();
         JvmEnd stopped = null;
         while (true) {
             boolean exited = process.waitFor(50, TimeUnit.MILLISECONDS);
-            if (take(exited ? channel.lastLines() : channel.newLines(), results)) {
+            if (take(exited ? channel.lastLines() : channel.newLines(), results, workspace.log())) {
                 lastProgress = System.nanoTime();
             }
             if (exited) {
@@ -232,7 +234,7 @@ final class IsolatedTests {
                     : now - lastProgress > silence.toNanos() ? JvmEnd.SILENCE : null;
             if (stopped != null) {
                 killTree(process);
-                take(channel.lastLines(), results);
+                take(channel.lastLines(), results, workspace.log());
                 break;
             }
         }
@@ -296,7 +298,11 @@ final class IsolatedTests {
     }
 
     /** Gives the runner's lines to {@code results}; true if one showed progress. */
-    private static boolean take(List<String> lines, TestResults results) {
+    private static boolean take(List<String> lines, TestResults results, Path log) throws IOException {
+        if (!lines.isEmpty()) {
+            Files.write(log, lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
         boolean progress = false;
         for (String line : lines) {
             progress |= results.accept(line);
