@@ -44,6 +44,11 @@ public final class ChatLines {
         return "* ERROR " + clean(text);
     }
 
+    /** The only line to a client the server cannot take (too many connections, or no thread left), before it hangs up. */
+    public static String serverFull() {
+        return error("The server is full. Try again later.");
+    }
+
     public static String joined(String nickname) {
         return "* JOIN " + nickname + " joined the chat";
     }

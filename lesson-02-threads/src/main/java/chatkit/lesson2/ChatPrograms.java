@@ -58,10 +58,10 @@ public class ChatPrograms {
         if (options.lan()) {
             out.println("Others on your network can connect to: " + ChatMessages.lanAddresses() + " port " + port);
         }
-        CompletableFuture<Void> accepting = inBackground("chat-accept", server::acceptClients);
+        CompletableFuture<Void> accepting = inBackground("chat-accept", () -> server.acceptClientsUntilClosed(err));
         inBackground("chat-console", () -> stopOnQuit(keyboard, out, server));
         try {
-            accepting.get(); // acceptClients() runs until the server is closed
+            accepting.get(); // acceptClients() runs until the server is closed (again after a client was turned away)
             if (!server.isClosed()) {
                 err.println("The server stopped accepting clients, but nobody closed it: acceptClients() should"
                         + " accept clients until the server is closed.");
