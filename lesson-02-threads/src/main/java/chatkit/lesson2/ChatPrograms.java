@@ -131,7 +131,8 @@ public class ChatPrograms {
         try (client) {
             out.println("Connected to " + options.host() + " port " + options.port()
                     + ". Type /help for the commands, /quit to leave.");
-            Thread reader = client.startReader(out);
+            // The server's lines are printed through a filter: no terminal codes reach your screen.
+            Thread reader = client.startReader(Terminal.safe(out));
             CompletableFuture<Void> typing = inBackground("chat-keyboard", () -> client.typeLines(keyboard));
             // Two things can end the chat: you (typing /quit) or the server (closing the connection).
             while (!typing.isDone() && reader != null && reader.isAlive()) {
