@@ -64,6 +64,9 @@ public class Connection implements Closeable {
      */
     public static final long FULL_OUTBOX_WAIT_MILLIS = 5 * NOT_READING_MILLIS;
 
+    /** The socket's send buffer, in bytes (see the constructor). */
+    private static final int SEND_BUFFER_BYTES = 64 * 1024;
+
     /** Put in the outbox by {@link #close()}: everything before it is sent, then the socket closes. */
     private static final String END = new String("end of the outbox");
 
@@ -92,6 +95,10 @@ public class Connection implements Closeable {
         this.socket = socket;
         this.peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         socket.setTcpNoDelay(true);
+        // A small send buffer: the writer thread then takes lines as the client reads them, a few
+        // kilobytes at a time, so "has it read anything lately?" has a fair answer. (With the
+        // megabytes the system would give, a slow reader could read for seconds and look stuck.)
+        socket.setSendBufferSize(SEND_BUFFER_BYTES);
         this.in = new InputStreamReader(new BufferedInputStream(socket.getInputStream()), StandardCharsets.UTF_8);
         this.out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
         Thread writer = new Thread(this::sendFromOutbox, "chat-writer-" + peer);
