@@ -16,8 +16,9 @@ import java.util.List;
  * A notice always starts with "* " and a chat line with "&lt;" or "[": nicknames have no spaces,
  * no brackets and no stars, and the text a user typed always comes after their nickname, so
  * nobody can type a line that looks like a notice or like somebody else's line. Control
- * characters in typed text (a carriage return, the escape code of a terminal colour) are
- * replaced by {@link #REPLACEMENT}, so they cannot redraw anyone's screen either.
+ * characters in typed text (a carriage return, the escape code of a terminal colour) and
+ * invisible characters that change how text is shown (a right-to-left override) are replaced by
+ * {@link #REPLACEMENT}, so they cannot redraw anyone's screen either.
  *
  * Provided code: no need to change this.
  */
@@ -42,6 +43,11 @@ public final class ChatLines {
     /** Something the server could not do; the text says what and what to do instead. */
     public static String error(String text) {
         return "* ERROR " + clean(text);
+    }
+
+    /** The only line to a client the server cannot take (too many connections, or no thread left), before it hangs up. */
+    public static String serverFull() {
+        return error("The server is full. Try again later.");
     }
 
     public static String joined(String nickname) {
@@ -99,20 +105,33 @@ public final class ChatLines {
 
     /**
      * Typed text made safe to show: every control character (carriage return, tab, escape, ...)
+     * and every invisible character that changes how text is shown (see {@link #isUnsafe})
      * becomes {@link #REPLACEMENT}. Letters, accents and emoji stay as they are.
      */
     public static String clean(String text) {
         StringBuilder safe = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || isInvisibleTrick(c);
-            safe.append(control ? REPLACEMENT : c);
+            safe.append(isUnsafe(c) ? REPLACEMENT : c);
         }
         return safe.toString();
     }
 
-    /** Unicode's direction overrides can make text read backwards on screen: "gnp.exe" shown as "exe.png". */
-    private static boolean isInvisibleTrick(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    /**
+     * True for a character that must not reach a screen as it is: a control character (below
+     * U+0020, U+007F to U+009F: the escape of terminal codes, a carriage return that moves back
+     * over a line), a line or paragraph separator (U+2028, U+2029: a new line where none was
+     * sent), or an invisible format character (Unicode category Cf), such as the direction marks
+     * and overrides that make "gnp.exe" show as "exe.png" (U+200E, U+200F, U+061C, U+202A to
+     * U+202E, U+2066 to U+2069) and the byte order mark U+FEFF. The zero-width joiner and
+     * non-joiner (U+200D, U+200C) stay: joined emoji (a family, a flag) and
+     * some scripts need them.
+     * Also used by {@link Terminal} for what the client prints.
+     */
+    static boolean isUnsafe(char c) {
+        if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            return true;
+        }
+        return Character.getType(c) == Character.FORMAT && c != '\u200C' && c != '\u200D';
     }
 }

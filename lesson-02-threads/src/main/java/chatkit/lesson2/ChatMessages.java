@@ -57,6 +57,12 @@ public class ChatMessages {
         return "The server stopped accepting clients (" + reason + "). Start it again.";
     }
 
+    /** The server's console, when a client had to be turned away because no thread could be started for it. */
+    public static String turnedAway(Throwable e) {
+        return "A client was told the server is full: the computer has no thread left for it (" + e
+                + "). The others chat on. See docs/troubleshooting.md.";
+    }
+
     public static String notFinished(UnsupportedOperationException e) {
         return e.getMessage() + System.lineSeparator()
                 + "This program cannot run until that step is done. Run the tests to see your progress: ../mvnw test";

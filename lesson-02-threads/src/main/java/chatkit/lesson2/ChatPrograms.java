@@ -58,10 +58,10 @@ public class ChatPrograms {
         if (options.lan()) {
             out.println("Others on your network can connect to: " + ChatMessages.lanAddresses() + " port " + port);
         }
-        CompletableFuture<Void> accepting = inBackground("chat-accept", server::acceptClients);
+        CompletableFuture<Void> accepting = inBackground("chat-accept", () -> server.acceptClientsUntilClosed(err));
         inBackground("chat-console", () -> stopOnQuit(keyboard, out, server));
         try {
-            accepting.get(); // acceptClients() runs until the server is closed
+            accepting.get(); // acceptClients() runs until the server is closed (again after a client was turned away)
             if (!server.isClosed()) {
                 err.println("The server stopped accepting clients, but nobody closed it: acceptClients() should"
                         + " accept clients until the server is closed.");
@@ -131,7 +131,8 @@ public class ChatPrograms {
         try (client) {
             out.println("Connected to " + options.host() + " port " + options.port()
                     + ". Type /help for the commands, /quit to leave.");
-            Thread reader = client.startReader(out);
+            // The server's lines are printed through a filter: no terminal codes reach your screen.
+            Thread reader = client.startReader(Terminal.safe(out));
             CompletableFuture<Void> typing = inBackground("chat-keyboard", () -> client.typeLines(keyboard));
             // Two things can end the chat: you (typing /quit) or the server (closing the connection).
             while (!typing.isDone() && reader != null && reader.isAlive()) {

@@ -7,8 +7,10 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A chat server for many people at once. It listens on a port; every client that connects gets
@@ -25,14 +27,36 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class ChatServer implements Closeable {
 
+    /**
+     * At most this many connections at once, named or not yet: the next one is told the server is
+     * full ({@link ChatLines#serverFull()}) and closed. Each client costs two threads (its own and
+     * its connection's writer), and a computer runs out of threads long before it runs out of ports.
+     */
+    public static final int MAX_CONNECTIONS = 1000;
+
     private final ClientRegistry registry = new ClientRegistry();
     /** How long close() waits, at most, for the goodbyes to be sent. */
     private static final long GOODBYE_MILLIS = 1000;
 
     /** Every open connection, named or not yet, so close() can end them all. */
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** Connections whose thread has not started yet (see {@link #acceptClientsUntilClosed}). */
+    private final Set<Connection> waitingForThread = ConcurrentHashMap.newKeySet();
+    /** How many times {@link #handlerFor} was called: did the accept loop take a client? */
+    private final AtomicInteger clientsTaken = new AtomicInteger();
+    private final int maxConnections;
     private ServerSocket serverSocket;
     private volatile boolean closed;
+
+    /** A server for at most {@link #MAX_CONNECTIONS} connections at once. Provided code: no need to change this. */
+    public ChatServer() {
+        this(MAX_CONNECTIONS);
+    }
+
+    /** A server for at most {@code maxConnections} connections at once. Provided code: no need to change this. */
+    public ChatServer(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
 
     /**
      * Opens the listening socket (you wrote this in lesson 1) and returns the port it listens on.
@@ -55,10 +79,16 @@ public class ChatServer implements Closeable {
     }
 
     /**
-     * The work of one client's thread: its whole conversation with the server.
+     * The work of one client's thread: its whole conversation with the server. A client beyond
+     * {@link #MAX_CONNECTIONS} is told the server is full, and closed.
      * Provided code: no need to change this.
      */
     public Runnable handlerFor(Socket socket) {
+        clientsTaken.incrementAndGet();
+        if (connections.size() >= maxConnections) {
+            refuse(socket);
+            return () -> { };
+        }
         Connection connection;
         try {
             connection = new Connection(socket);
@@ -66,19 +96,71 @@ public class ChatServer implements Closeable {
             // The client left before we could even say hello: nothing to do for it.
             closeQuietly(socket);
             return () -> { };
+        } catch (OutOfMemoryError e) {
+            // "unable to create native thread": no thread left for this connection's writer.
+            refuse(socket);
+            return () -> { };
         }
         connections.add(connection);
+        waitingForThread.add(connection);
         if (closed) {
             connection.close(); // the server closed while this client was being accepted
         }
         ClientHandler handler = new ClientHandler(connection, registry);
         return () -> {
+            if (!waitingForThread.remove(connection)) {
+                return; // turned away already (see acceptClientsUntilClosed): this thread came too late
+            }
             try {
                 handler.run();
             } finally {
                 connections.remove(connection);
             }
         };
+    }
+
+    /**
+     * What the server program runs: {@link #acceptClients()}, for as long as the server runs. If
+     * starting a client's thread fails because the computer has no thread left (an
+     * OutOfMemoryError, "unable to create native thread"), acceptClients() ends with that error:
+     * then every client whose thread has not started is told the server is full and closed, one
+     * line says so on {@code log}, and accepting starts again. Everyone else chats on.
+     * Provided code: no need to change this.
+     */
+    public void acceptClientsUntilClosed(PrintWriter log) throws IOException {
+        while (true) {
+            int taken = clientsTaken.get();
+            try {
+                acceptClients();
+                return;
+            } catch (OutOfMemoryError e) {
+                if (closed || clientsTaken.get() == taken) {
+                    throw e; // it did not come from taking a client: nothing to turn away, stop as before
+                }
+                for (Connection connection : waitingForThread) {
+                    // remove() is atomic: either the client's thread (if it did start) or this loop gets it.
+                    if (waitingForThread.remove(connection)) {
+                        connection.send(ChatLines.serverFull());
+                        connection.close();
+                        connections.remove(connection);
+                    }
+                }
+                log.println(ChatMessages.turnedAway(e));
+            }
+        }
+    }
+
+    /**
+     * Tells a client the server is full, and hangs up. The line is short and the connection new,
+     * so it fits in the socket's buffer: the write never waits.
+     */
+    private static void refuse(Socket socket) {
+        try (socket) {
+            socket.getOutputStream().write((ChatLines.serverFull() + "\n").getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput(); // the line, then the end of the stream, before the socket closes
+        } catch (IOException e) {
+            // the client is gone already
+        }
     }
 
     /** True once {@link #close()} was called. */

@@ -1,9 +1,12 @@
 package chatkit.lesson2;
 
 import java.io.BufferedReader;
+import java.io.FilterWriter;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 
 /**
@@ -53,6 +56,58 @@ public class Terminal {
 
     public static PrintWriter errors() {
         return new PrintWriter(new OutputStreamWriter(System.err, charset("stderr.encoding")), true);
+    }
+
+    /**
+     * A screen that shows text from the network safely: every character {@link ChatLines#isUnsafe}
+     * names (the escape of terminal codes, a lone carriage return, a direction override...)
+     * becomes {@link ChatLines#REPLACEMENT}, whoever prints it. Line ends ("\n", "\r\n") and tabs
+     * stay. The client prints the server's lines on this, so a server (or a client it trusted
+     * too much) cannot clear or redraw your screen.
+     */
+    public static PrintWriter safe(PrintWriter screen) {
+        return new PrintWriter(new SafeWriter(screen), true);
+    }
+
+    /** Replaces what must not reach a terminal, one character at a time. */
+    private static final class SafeWriter extends FilterWriter {
+
+        /** A '\r' just written: it stays only if a '\n' follows (a Windows line end). */
+        private boolean carriageReturn;
+
+        SafeWriter(Writer screen) {
+            super(screen);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            write(String.valueOf((char) c), 0, 1);
+        }
+
+        @Override
+        public void write(char[] text, int offset, int length) throws IOException {
+            write(new String(text, offset, length), 0, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            StringBuilder safe = new StringBuilder(length + 1);
+            for (int i = offset; i < offset + length; i++) {
+                char c = text.charAt(i);
+                if (carriageReturn) {
+                    carriageReturn = false;
+                    safe.append(c == '\n' ? '\r' : ChatLines.REPLACEMENT);
+                }
+                if (c == '\r') {
+                    carriageReturn = true;
+                } else if (c == '\n' || c == '\t' || !ChatLines.isUnsafe(c)) {
+                    safe.append(c);
+                } else {
+                    safe.append(ChatLines.REPLACEMENT);
+                }
+            }
+            out.write(safe.toString()); // in one piece, so a line is never cut by another thread's
+        }
     }
 
     /** The charset of the console, so accented letters show right (see docs/troubleshooting.md). */

@@ -51,4 +51,27 @@ class ChatLinesTest {
         assertThat(line).isEqualTo("<eve> hi\uFFFD* JOIN mallory joined the chat\uFFFD[2J\uFFFDgnp.exe\uFFFDtab");
         assertThat(ChatLines.clean("héllo 🙂 ñ")).as("letters, accents and emoji stay").isEqualTo("héllo 🙂 ñ");
     }
+
+    @Test
+    @DisplayName("Provided: invisible characters that change how text shows (direction marks, separators) are replaced")
+    void invisibleTricksAreNeutralised() {
+        String sneaky = "a\u2028b\u2029c\u200ed\u200fe\u061cf\u2066g\u2069h\ufeffi\u0085j\u009bk";
+
+        assertThat(ChatLines.clean(sneaky)).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh\uFFFDi\uFFFDj\uFFFDk");
+        String joined = "\ud83d\udc69\u200d\ud83d\udcbb \ud83c\uddeb\ud83c\uddf7 \u0645\u0631\u062d\u0628\u0627";
+        assertThat(ChatLines.clean(joined)).as("joined emoji, flags and right-to-left letters stay").isEqualTo(joined);
+    }
+
+    @Test
+    @DisplayName("Provided: the client's screen (Terminal.safe) replaces terminal codes, and keeps line ends and tabs")
+    void theClientsScreenIsSafe() {
+        java.io.StringWriter shown = new java.io.StringWriter();
+        java.io.PrintWriter screen = Terminal.safe(new java.io.PrintWriter(shown));
+
+        screen.print("<eve> \u001b[2Jhi\rfake\u202e\ttab\r\n");
+        screen.println("next");
+
+        assertThat(shown.toString())
+                .isEqualTo("<eve> \uFFFD[2Jhi\uFFFDfake\uFFFD\ttab\r\nnext" + System.lineSeparator());
+    }
 }

@@ -77,18 +77,63 @@ class ConnectionTest {
     }
 
     @Test
-    @DisplayName("Provided: send() never waits for a client that does not read; such a client is dropped")
+    @DisplayName("Provided: a sender waits for a client it left behind, and that client, which reads, gets every line")
+    void aSenderWaitsForAReaderItLeftBehind() throws Exception {
+        String line = "z".repeat(1000);
+        int lines = 8_000; // 8 MB: more than the socket buffers hold (6 MB on Linux), so the outbox fills past BEHIND_LINES
+        try (SocketPair own = SocketPair.open()) {
+            // The sender plays a server's client thread: it sends to the others, then reads its own
+            // client's next line (where it waits for whoever it left behind).
+            Connection sendersOwn = new Connection(own.yourEnd());
+            for (int i = 0; i < lines / 100; i++) {
+                own.testEnd().sendLine("next");
+            }
+            Background<Integer> sender = Background.start("sender", () -> {
+                for (int i = 0; i < lines; i++) {
+                    connection.send(i + line);
+                    if (i % 100 == 99 && sendersOwn.readLine() == null) {
+                        return i;
+                    }
+                }
+                return lines;
+            });
+            for (int i = 0; i < lines; i++) {
+                String received = pair.testEnd().readLine();
+                if (!(i + line).equals(received)) {
+                    throw new AssertionError("line " + i + " of " + lines + " was "
+                            + (received == null ? "nothing: the connection closed" : received.substring(0, 10) + "..."));
+                }
+            }
+            assertThat(sender.await(TestPeer.WAIT)).as("lines the sender sent").isEqualTo(lines);
+            assertThat(connection.wasDroppedForNotReading()).as("dropped for not reading").isFalse();
+            sendersOwn.closeNow();
+        }
+    }
+
+    @Test
+    @DisplayName("Provided: a client that is behind and reads nothing is dropped, and its sender goes on")
     void aClientThatNeverReadsIsDropped() throws Exception {
         String line = "z".repeat(1000);
-        // 30 MB: far more than the socket buffers and the outbox hold together. The test end never reads.
-        Background.start("sender", () -> {
-            for (int i = 0; i < 30_000 && !connection.isClosing(); i++) {
-                connection.send(line);
+        try (SocketPair own = SocketPair.open()) {
+            Connection sendersOwn = new Connection(own.yourEnd());
+            for (int i = 0; i < 400; i++) {
+                own.testEnd().sendLine("next");
             }
-            return null;
-        }).await(Duration.ofSeconds(5));
+            // 30 MB: far more than the socket buffers and the outbox hold together. The test end never reads.
+            Background<Void> sender = Background.start("sender", () -> {
+                for (int i = 0; i < 30_000 && !connection.isClosing(); i++) {
+                    connection.send(line);
+                    if (i % 100 == 99) {
+                        sendersOwn.readLine(); // waits at most NOT_READING_MILLIS for the client it left behind
+                    }
+                }
+                return null;
+            });
+            sender.await(TestPeer.WAIT.plusMillis(Connection.NOT_READING_MILLIS));
 
-        await().atMost(TestPeer.WAIT).until(connection::wasDroppedForNotReading);
-        assertThat(pair.testEnd().closedByOtherSide()).as("the dropped client's connection is closed").isTrue();
+            assertThat(connection.wasDroppedForNotReading()).as("dropped for not reading").isTrue();
+            assertThat(pair.testEnd().closedByOtherSide()).as("the dropped client's connection is closed").isTrue();
+            sendersOwn.closeNow();
+        }
     }
 }

@@ -62,9 +62,12 @@ public class Conversation {
         screen.flush();
     }
 
-    /** Shows a line your friend sent. Provided code: no need to change this. */
+    /**
+     * Shows a line your friend sent, made safe first: no terminal code in it can clear or redraw
+     * your screen (see SafeText). Provided code: no need to change this.
+     */
     private void showFriendLine(String line) {
-        screen.println("friend> " + line);
+        screen.println("friend> " + SafeText.clean(line));
         screen.flush();
     }
 }
