@@ -124,9 +124,11 @@ public final class TestRunner {
                 .enableLauncherDiscoveryListenerAutoRegistration(false).build());
         // Every run's plan first: if this JVM ends early, the grader still knows every test of
         // every run, and a step whose later runs never happened cannot pass.
+        // One search of the class path serves every run (run 0: every step test, none skipped).
+        TestPlan everyStepTest = launcher.discover(request(0, lessonPackage, runs, roots, skip, 0, Set.of()));
         Map<Integer, Map<Integer, Set<String>>> stepsOfRun = new HashMap<>(); // run -> step -> its test classes
         for (int run = 1; run <= maxRuns; run++) {
-            stepsOfRun.put(run, runner.plan(launcher, request(run, lessonPackage, runs, roots, skip, 0, Set.of()), run));
+            stepsOfRun.put(run, runner.plan(everyStepTest, run, runs, skip));
         }
         try {
             for (int run = 1; run <= maxRuns; run++) {
@@ -169,6 +171,7 @@ public final class TestRunner {
     /**
      * The step tests of {@code run}: of every step, found on the class path, when {@code onlyStep}
      * is 0; else of that step only, in {@code classes} (found by the plan: no second search).
+     * Run 0 is every step test, none skipped: what the plans of all runs are chosen from.
      */
     private static LauncherDiscoveryRequest request(int run, String lessonPackage, Map<Integer, Integer> runs,
             Set<Path> roots, Set<TestKey> skip, int onlyStep, Set<String> classes) {
@@ -204,15 +207,20 @@ public final class TestRunner {
                 .build();
     }
 
-    /** Writes down the tests of one run; returns their steps, in order, each with its test classes. */
-    private Map<Integer, Set<String>> plan(Launcher launcher, LauncherDiscoveryRequest request, int run) {
+    /**
+     * Writes down the tests of one run (those of {@code plan} whose step runs that often, less
+     * those already run); returns their steps, in order, each with its test classes. The same
+     * choice as {@link #request}'s filter makes for that run.
+     */
+    private Map<Integer, Set<String>> plan(TestPlan plan, int run, Map<Integer, Integer> runs, Set<TestKey> skip) {
         Map<Integer, Set<String>> steps = new java.util.TreeMap<>();
-        TestPlan plan = launcher.discover(request);
         // What this run will run: each test method (a parameterized one counts as one, however
         // many times it runs), so the grader knows what never ran if this JVM ends early.
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
-                if (test.isTest() || isMethod(test)) {
+                boolean inThisRun = stepOf(test).map(step -> runs.getOrDefault(step, 0) >= run).orElse(false)
+                        && !skip.contains(new TestKey(run, test.getUniqueId()));
+                if (inThisRun && (test.isTest() || isMethod(test))) {
                     write(new ResultLine.Plan(new TestKey(run, test.getUniqueId()), stepOf(test).orElse(0),
                             test.getUniqueId().contains(".hidden."), name(plan, test)));
                     Optional<String> testClass = test.getSource().filter(MethodSource.class::isInstance)
