@@ -216,6 +216,24 @@ class ClientHandlerTest {
 
     @Test
     @Tag("step-6")
+    @DisplayName("Step 6: the /list answer is taken and sent under the registry's lock, so no JOIN can overtake it")
+    void listIsSentUnderTheRegistrysLock() throws Exception {
+        try (ChatUser alice = room.join("alice");
+             ChatUser bob = room.join("bob")) {
+            alice.say("/list");
+            assertThat(alice.nextLineStartingWith("* ONLINE")).as("Step 6: alice's answer to /list")
+                    .isEqualTo("* ONLINE alice bob");
+
+            assertThat(room.sentUnderTheRegistrysLock("* ONLINE")).as("Step 6: was the registry's lock held while"
+                    + " the /list answer was sent? It must be: someone joining between nicknames() and send() would"
+                    + " be announced before a list that does not know them. Take the list and send it inside one"
+                    + " synchronized (registry) { ... } block (look at ClientHandler.sendOnlineList(), TODO 6)")
+                    .containsExactly(true);
+        }
+    }
+
+    @Test
+    @Tag("step-6")
     @DisplayName("Step 6: /msg reaches one user, and the sender gets the same line as a receipt")
     void msgReachesOneUser() throws Exception {
         try (ChatUser alice = room.join("alice");

@@ -31,6 +31,7 @@ public final class Room implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
     private final Connection outsider;
     private final boolean wholeConversation;
+    private final List<WatchedConnection> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A room whose handlers run the whole conversation: ClientHandler.run(). */
     public Room() throws IOException {
@@ -64,12 +65,27 @@ public final class Room implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * For every line starting with {@code prefix} that a handler sent so far: whether the
+     * registry's lock was held while it was sent (true when it was sent inside a synchronized
+     * method of the registry, or inside {@code synchronized (registry) { ... }}).
+     */
+    public List<Boolean> sentUnderTheRegistrysLock(String prefix) {
+        List<Boolean> held = new ArrayList<>();
+        for (WatchedConnection connection : watched) {
+            connection.sent().stream().filter(sent -> sent.line().startsWith(prefix))
+                    .forEach(sent -> held.add(sent.underTheRegistrysLock()));
+        }
+        return held;
+    }
+
     /** A new connection whose server end runs a ClientHandler; the user has not joined yet. */
     public ChatUser connect() throws IOException {
         TestPeer user = TestPeer.connectTo(listener.getLocalPort());
         open.add(user);
-        Connection serverEnd = new Connection(TestPeer.acceptSocketFrom(listener));
+        WatchedConnection serverEnd = new WatchedConnection(TestPeer.acceptSocketFrom(listener), registry);
         open.add(serverEnd);
+        watched.add(serverEnd);
         ClientHandler handler = new ClientHandler(serverEnd, registry);
         Background.start("handler of connection " + (open.size() / 2 - 1), () -> {
             if (wholeConversation) {
