@@ -77,7 +77,10 @@ public final class ProgressReport implements TestExecutionListener {
                 // The "look at" part gets a line of its own in the report.
                 String lookAt = "Step " + step.get() + " (look at " + where(step.get()) + "): ";
                 stepResult.firstFailure = message.startsWith(lookAt) ? message.substring(lookAt.length()) : message;
-                stepResult.missingTodo = Steps.unfinishedTodo(message).filter(todo -> !todo.equals(step.get()));
+                // Waiting for step K only when this step builds on K: otherwise the code written for
+                // this step calls K's TODO by mistake, and the step's own message says so.
+                stepResult.missingTodo = Steps.unfinishedTodo(message).filter(todo -> !todo.equals(step.get()))
+                        .filter(todo -> step.get() <= steps.all().size() && steps.withNeeds(step.get()).contains(todo));
             }
         }
         write(report(false));

@@ -213,8 +213,14 @@ public final class Steps {
         Step step = step(number);
         String explained;
         Optional<Integer> todo = unfinishedTodo(String.valueOf(failure.getMessage()));
-        if (todo.isPresent() && todo.get() != number) {
+        if (todo.isPresent() && todo.get() != number && withNeeds(number).contains(todo.get())) {
             explained = "Step " + number + " needs step " + todo.get() + " first: " + message;
+        } else if (todo.isPresent() && todo.get() != number) {
+            // The step does not build on that one, and its tests never call it: the code written
+            // for this step does. That is the mistake to fix, not the other step.
+            explained = "Step " + number + " (look at " + step.where() + "): your code for this step calls step "
+                    + todo.get() + "'s unfinished TODO, but step " + number + " does not build on step " + todo.get()
+                    + ": do it without it. [" + message + "]";
         } else if (failure instanceof TimeoutException) {
             explained = "Step " + number + " timed out: your code did not finish. It waits for something that never"
                     + " comes (a line, a client, a flush?) or loops forever. Look at " + step.where() + ". [" + message + "]";

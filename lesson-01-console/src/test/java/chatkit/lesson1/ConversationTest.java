@@ -8,9 +8,12 @@ import chatkit.testkit.Screen;
 import chatkit.testkit.ScriptedKeyboard;
 import chatkit.testkit.SocketPair;
 import chatkit.testkit.StepMessages;
+import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.TestPeer;
+import chatkit.testkit.WhereItWaits;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +42,50 @@ class ConversationTest {
     @AfterEach
     void disconnect() throws Exception {
         pair.close();
+    }
+
+    /**
+     * The line the friend receives once the keyboard input has ended (keyboard.readLine() gave
+     * null). Each way of getting that wrong gets its own words: reading on after the end, leaving
+     * without a word, sending the word "null", or using the null as a line.
+     */
+    private String lineSentWhenTheKeyboardEnds(Background<Ending> chat) throws IOException {
+        String sent;
+        try {
+            sent = friend.readLine();
+        } catch (StepTimeouts.Hang nothingCame) {
+            if (chat.isDone()) {
+                // Not a hang: run() came back, without a word to the friend.
+                throw new AssertionError("Step 7: when the keyboard input ended, run() returned without sending"
+                        + " anything to your friend, who would wait for ever: send exit first, then return YOU_LEFT");
+            }
+            throw new AssertionError("Step 7: when the keyboard input ended (keyboard.readLine() gave null), your"
+                    + " code neither sent exit nor returned. Does it skip null and read again? After the end, every"
+                    + " readLine() gives null at once: treat null like exit (send exit, return YOU_LEFT)", nothingCame);
+        } catch (RuntimeException | Error failure) {
+            Optional<Throwable> npe = causeOfKind(failure, NullPointerException.class);
+            if (npe.isPresent()) {
+                String where = WhereItWaits.lessonFrames(npe.get().getStackTrace()).map(frames -> ", in " + frames)
+                        .orElse("");
+                throw new AssertionError("Step 7: when the keyboard input ended, keyboard.readLine() gave null and your"
+                        + " code used it as a line (a NullPointerException" + where + "). Check for null first: it"
+                        + " counts as exit (send exit, return YOU_LEFT)", failure);
+            }
+            throw failure;
+        }
+        assertThat(sent).as("Step 7: what the friend receives when your keyboard input ends").isNotNull();
+        assertThat(sent).as("Step 7: your code sent the word \"null\": keyboard.readLine() gives null when the input"
+                + " ends (Ctrl-D). Send exit instead (ChatProtocol.EXIT_WORD)").isNotEqualTo("null");
+        return sent;
+    }
+
+    private static Optional<Throwable> causeOfKind(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return Optional.of(cause);
+            }
+        }
+        return Optional.empty();
     }
 
     private Background<Ending> startConversation(BufferedReader keyboard, boolean youSpeakFirst) {
@@ -91,8 +138,8 @@ class ConversationTest {
         friend.sendLine("");
         assertThat(friend.readLine()).as("Step 7: your 3rd line, exactly as typed").isEqualTo("  c  ");
         friend.sendLine("2");
-        assertThat(friend.readLine()).as("Step 7: your 4th line (the keyboard input ended: that counts as exit)")
-                .isNotNull();
+        assertThat(lineSentWhenTheKeyboardEnds(chat)).as("Step 7: your 4th line (the keyboard input ended: that"
+                + " counts as exit)").isNotNull();
         friend.close();
 
         assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns after you typed nothing more")
@@ -154,9 +201,8 @@ class ConversationTest {
     void endOfKeyboardInputIsExit() throws Exception {
         Background<Ending> chat = startConversation(ScriptedKeyboard.typing(), true);
 
-        String sent = friend.readLine();
+        String sent = lineSentWhenTheKeyboardEnds(chat);
 
-        assertThat(sent).as("Step 7: what the friend receives when your keyboard input ends").isNotNull();
         assertThat(ChatProtocol.isExit(sent)).as("Step 7: \"%s\" should be exit", sent).isTrue();
         assertThat(chat.await(TestPeer.WAIT)).as("Step 7: what run() returns").isEqualTo(Ending.YOU_LEFT);
     }

@@ -42,6 +42,31 @@ class StepsAgreeProof {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("chatkit.checks.Lesson#all")
+    void needsStepKOnlyWhenTheStepBuildsOnK(Lesson lesson) throws IOException {
+        // A step-N test that meets "TODO K not done": the student's step N needs step K first only
+        // when N builds on K. Otherwise N's tests never call K (StepsStandAloneProof), so the code
+        // written for N does, and the message must say so instead of blaming step K.
+        Steps steps = Steps.read(lesson.path("steps"));
+        for (Steps.Step step : steps.all()) {
+            for (Steps.Step other : steps.all()) {
+                if (other.number() == step.number()) {
+                    continue;
+                }
+                String message = steps.explain(step.number(), new UnsupportedOperationException("TODO " + other.number()
+                        + " not done: X.y() - see README, step " + other.number())).getMessage();
+                if (steps.withNeeds(step.number()).contains(other.number())) {
+                    assertThat(message).as("%s step %d meets TODO %d", lesson, step.number(), other.number())
+                            .startsWith("Step " + step.number() + " needs step " + other.number() + " first");
+                } else {
+                    assertThat(message).as("%s step %d meets TODO %d", lesson, step.number(), other.number())
+                            .doesNotContain("needs step").contains("does not build on step " + other.number());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chatkit.checks.Lesson#all")
     void handoutListsEveryVisibleStepTest(Lesson lesson) throws IOException {
         String handout = Files.readString(lesson.path("handout"));
         Matcher names = Pattern.compile("@DisplayName\\(\"Step \\d+: (.*)\"\\)").matcher(allText(lesson.path("visible.tests")));
