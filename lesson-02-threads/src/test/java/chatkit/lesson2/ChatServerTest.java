@@ -27,8 +27,9 @@ class ChatServerTest {
     void aClientIsAcceptedAndGreeted() throws Exception {
         try (TestServer server = TestServer.start();
              TestPeer client = TestPeer.connectTo(server.port())) {
-            assertThat(client.readLine()).as("Step 1: the first line a new client reads (does acceptClients() start"
-                    + " a Thread running handlerFor(socket)?)").startsWith(ChatUser.HELLO);
+            assertThat(ChatUser.greeting(client, "A new client"))
+                    .as("Step 1: the first line a new client reads (does acceptClients() start"
+                            + " a Thread running handlerFor(socket)?)").startsWith(ChatUser.HELLO);
         }
     }
 
@@ -38,11 +39,12 @@ class ChatServerTest {
     void aSecondClientDoesNotWaitForTheFirst() throws Exception {
         try (TestServer server = TestServer.start();
              TestPeer first = TestPeer.connectTo(server.port())) {
-            assertThat(first.readLine()).startsWith(ChatUser.HELLO);
+            assertThat(ChatUser.greeting(first, "The first client")).startsWith(ChatUser.HELLO);
             // The first client now sits at the nickname prompt and never answers.
             try (TestPeer second = TestPeer.connectTo(server.port())) {
-                assertThat(second.readLine()).as("Step 1: the second client's first line, while the first client"
-                        + " is silent (each client needs a thread of its own: start it, do not call run())")
+                assertThat(ChatUser.greeting(second, "The second client"))
+                        .as("Step 1: the second client's first line, while the first client"
+                                + " is silent (each client needs a thread of its own: start it, do not call run())")
                         .startsWith(ChatUser.HELLO);
             }
         }
@@ -57,7 +59,8 @@ class ChatServerTest {
             for (int i = 1; i <= 10; i++) {
                 TestPeer client = TestPeer.connectTo(server.port());
                 clients.add(client);
-                assertThat(client.readLine()).as("Step 1: the first line of client %d of 10 (accept in a loop)", i)
+                assertThat(ChatUser.greeting(client, "Client " + i + " of 10"))
+                        .as("Step 1: the first line of client %d of 10 (accept in a loop)", i)
                         .startsWith(ChatUser.HELLO);
             }
             assertThat(server.acceptLoop().isDone()).as("Step 1: acceptClients() returned while the server was"
@@ -75,7 +78,7 @@ class ChatServerTest {
     void closingTheServerEndsTheAcceptLoop() throws Exception {
         TestServer server = TestServer.start();
         try (TestPeer client = TestPeer.connectTo(server.port())) {
-            assertThat(client.readLine()).startsWith(ChatUser.HELLO);
+            assertThat(ChatUser.greeting(client, "The client")).startsWith(ChatUser.HELLO);
         }
 
         server.close();

@@ -1,6 +1,7 @@
 package chatkit.lesson2.testkit;
 
 import chatkit.testkit.Background;
+import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.time.Duration;
@@ -53,12 +54,48 @@ public final class ChatUser implements AutoCloseable {
 
     /** Reads the server's first line and checks that it is the hello. */
     public void expectHello() throws IOException {
-        String first = peer.readLine();
+        String first = read("the server's first line, \"" + HELLO.strip() + " ...\"", HELLO_HINT);
         if (first == null || !first.startsWith(HELLO)) {
             throw failure("the server's first line should start with \"" + HELLO + "\", but it was "
                     + quote(first));
         }
     }
+
+    /**
+     * The next line, or a failure that says who waited for what. (The shared test peer's "was it
+     * sent with a '\n', and flushed?" is lesson 1's question: here the provided Connection ends and
+     * flushes every line, so the question is whether the code that should send it ran at all.)
+     * Still a time-out of the step (StepTimeouts): its other tests would wait for the same.
+     */
+    private String read(String waitingFor, String hint) throws IOException {
+        return read(peer, nickname == null ? "A new client" : nickname, waitingFor, hint);
+    }
+
+    private static String read(TestPeer peer, String who, String waitingFor, String hint) throws IOException {
+        try {
+            return peer.readLine();
+        } catch (StepTimeouts.Hang nothingCame) {
+            String what = nothingCame.getMessage().replace(": was it sent with a '\\n', and flushed?", "");
+            // The hint first, where the thread was after it: a report cuts long messages short.
+            int meanwhile = what.indexOf(" (meanwhile");
+            String where = meanwhile < 0 ? "" : what.substring(meanwhile);
+            what = meanwhile < 0 ? what : what.substring(0, meanwhile);
+            throw new StepTimeouts.Hang(who + " waited for " + waitingFor + ", and " + what + "." + hint + where);
+        }
+    }
+
+    /**
+     * A client's first line, the server's hello, read on {@code client} (named {@code who} in a
+     * failure). If none comes, the failure says why that may be: the client was not accepted, or
+     * not given a thread of its own.
+     */
+    public static String greeting(TestPeer client, String who) throws IOException {
+        return read(client, who, "the server's first line, \"" + HELLO.strip() + " ...\"", HELLO_HINT);
+    }
+
+    private static final String HELLO_HINT = " Was this client accepted, and given a thread of its own? If the accept"
+            + " loop still runs an earlier client's conversation (run() instead of start(), or no thread at all), or"
+            + " accept() is not in a loop, nobody else is greeted.";
 
     /** Sends {@code name} as the nickname and waits for "* WELCOME name ..."; fails on an error instead. */
     public void joinAs(String name) throws IOException {
@@ -66,7 +103,7 @@ public final class ChatUser implements AutoCloseable {
         String welcome = "* WELCOME " + name;
         List<String> before = new ArrayList<>();
         while (true) {
-            String line = peer.readLine();
+            String line = read("\"" + welcome + " ...\" after sending the nickname", "");
             if (line == null) {
                 throw failure(name + " sent the nickname, and the server closed the connection instead of"
                         + " \"" + welcome + " ...\"" + after(before));
@@ -94,13 +131,13 @@ public final class ChatUser implements AutoCloseable {
 
     /** The next line from the server (bounded wait); null if the server closed the connection. */
     public String nextLine() throws IOException {
-        return peer.readLine();
+        return read("a line from the server", "");
     }
 
     /** The next line that is not a server notice ("* ..."), skipping notices on the way. */
     public String nextChatLine() throws IOException {
         while (true) {
-            String line = peer.readLine();
+            String line = read("a chat line from the server", "");
             if (line == null || !line.startsWith("* ")) {
                 return line;
             }
@@ -111,7 +148,7 @@ public final class ChatUser implements AutoCloseable {
     public String nextLineStartingWith(String prefix) throws IOException {
         List<String> skipped = new ArrayList<>();
         while (true) {
-            String line = peer.readLine();
+            String line = read("a line starting with \"" + prefix + "\"", "");
             if (line == null) {
                 throw failure(nickname + " waited for a line starting with \"" + prefix
                         + "\", but the server closed the connection" + after(skipped));
@@ -131,7 +168,7 @@ public final class ChatUser implements AutoCloseable {
         peer.sendLine("/list");
         List<String> before = new ArrayList<>();
         while (true) {
-            String line = peer.readLine();
+            String line = read("the answer to /list, \"" + ONLINE + " ...\"", "");
             if (line == null) {
                 throw failure(nickname + " sent /list, and the server closed the connection before \""
                         + ONLINE + " ...\"" + after(before));

@@ -38,7 +38,8 @@ class AcceptHiddenTest {
                 clients.add(TestPeer.connectTo(server.port()));
             }
             for (int i = 0; i < count; i++) {
-                assertThat(clients.get(i).readLine()).as("Step 1: the first line of client %d of %d", i + 1, count)
+                assertThat(ChatUser.greeting(clients.get(i), "Client " + (i + 1) + " of " + count))
+                        .as("Step 1: the first line of client %d of %d", i + 1, count)
                         .startsWith(ChatUser.HELLO);
             }
         } finally {
@@ -56,7 +57,8 @@ class AcceptHiddenTest {
             TestPeer.connectTo(server.port()).close();
 
             try (TestPeer next = TestPeer.connectTo(server.port())) {
-                assertThat(next.readLine()).as("Step 1: the first line of a client after two that left at once")
+                assertThat(ChatUser.greeting(next, "A client after two that left at once"))
+                        .as("Step 1: the first line of a client after two that left at once")
                         .startsWith(ChatUser.HELLO);
             }
         }
@@ -67,11 +69,12 @@ class AcceptHiddenTest {
     void halfALineHoldsUpNobody() throws Exception {
         try (TestServer server = TestServer.start();
              TestPeer first = TestPeer.connectTo(server.port())) {
-            assertThat(first.readLine()).startsWith(ChatUser.HELLO);
+            assertThat(ChatUser.greeting(first, "The first client")).startsWith(ChatUser.HELLO);
             first.sendBytes("ali".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // no '\n' yet
 
             try (TestPeer second = TestPeer.connectTo(server.port())) {
-                assertThat(second.readLine()).as("Step 1: the second client's first line").startsWith(ChatUser.HELLO);
+                assertThat(ChatUser.greeting(second, "The second client"))
+                        .as("Step 1: the second client's first line").startsWith(ChatUser.HELLO);
             }
         }
     }
@@ -89,7 +92,7 @@ class AcceptHiddenTest {
         assertThat(port.find()).as("the server program prints its port: %s", out.text()).isTrue();
 
         try (TestPeer client = TestPeer.connectTo(Integer.parseInt(port.group(1)))) {
-            assertThat(client.readLine()).startsWith(ChatUser.HELLO);
+            assertThat(ChatUser.greeting(client, "The client")).startsWith(ChatUser.HELLO);
 
             keyboard.type("/quit");
 
