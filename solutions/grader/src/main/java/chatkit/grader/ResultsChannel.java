@@ -32,17 +32,18 @@ final class ResultsChannel implements AutoCloseable {
     private final ServerSocketChannel server;
     private final String nonce = java.util.UUID.randomUUID().toString();
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final Thread reader;
-    private volatile boolean connected;
-    private volatile boolean ended;
-    private volatile SocketChannel accepted;
+    /** Every connection taken, so close() can end them all (one that never says a word, say). */
+    private final List<SocketChannel> taken = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<SocketChannel> runner =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.CountDownLatch runnerDone = new java.util.concurrent.CountDownLatch(1);
 
     private ResultsChannel(Path socketFile, ServerSocketChannel server) {
         this.socketFile = socketFile;
         this.server = server;
-        this.reader = new Thread(this::acceptAndRead, "grader-results");
-        reader.setDaemon(true);
-        reader.start();
+        Thread acceptor = new Thread(this::acceptAll, "grader-results");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     /** Listens on a socket file in {@code folder} (its path must be short: under about 100 bytes). */
@@ -63,33 +64,43 @@ final class ResultsChannel implements AutoCloseable {
         return nonce;
     }
 
-    private void acceptAndRead() {
+    /**
+     * Takes connections until the runner's: each is heard on a thread of its own, so one that
+     * connects and says nothing cannot keep the runner out.
+     */
+    private void acceptAll() {
         try {
-            while (true) {
+            while (runner.get() == null) {
                 SocketChannel channel = server.accept();
-                BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
-                        StandardCharsets.UTF_8));
-                if (!nonce.equals(in.readLine())) {
-                    channel.close(); // not the runner of this JVM
-                    continue;
-                }
-                // The one connection: nobody else may come now.
-                accepted = channel;
-                connected = true;
-                server.close();
-                Files.deleteIfExists(socketFile);
-                try (in) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                }
-                return;
+                taken.add(channel);
+                Thread listener = new Thread(() -> hear(channel), "grader-results-connection");
+                listener.setDaemon(true);
+                listener.start();
             }
         } catch (IOException e) {
-            // closed by close(), or the JVM ended: what came is in the queue
+            // closed: the runner came, or close()
+        }
+    }
+
+    private void hear(SocketChannel channel) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                StandardCharsets.UTF_8))) {
+            if (!nonce.equals(in.readLine()) || !runner.compareAndSet(null, channel)) {
+                return; // not the runner of this JVM
+            }
+            // The one connection: nobody else may come now.
+            server.close();
+            Files.deleteIfExists(socketFile);
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the JVM ended, or close(): what came is in the queue
         } finally {
-            ended = true;
+            if (runner.get() == channel) {
+                runnerDone.countDown();
+            }
         }
     }
 
@@ -102,22 +113,17 @@ final class ResultsChannel implements AutoCloseable {
 
     /** After the JVM ended: waits (briefly) for the last lines in flight, then gives them. */
     List<String> lastLines() throws InterruptedException {
-        if (connected) {
-            reader.join(2000);
+        if (runner.get() != null) {
+            runnerDone.await(2, java.util.concurrent.TimeUnit.SECONDS);
         }
         return newLines();
-    }
-
-    boolean ended() {
-        return ended;
     }
 
     @Override
     public void close() throws IOException {
         server.close();
         Files.deleteIfExists(socketFile);
-        SocketChannel channel = accepted;
-        if (channel != null) {
+        for (SocketChannel channel : taken) {
             channel.close();
         }
     }
