@@ -211,7 +211,7 @@ public final class Grade {
                 throw new KitNotReady("Grading runs every hand-in's tests in a sandbox, and " + problem.get() + "."
                         + " On Debian or Ubuntu: sudo apt install bubblewrap. Without a sandbox (--no-sandbox),"
                         + " a hostile hand-in can forge its own grade and change other students' (see"
-                        + " docs/instructor-guide.md, \"How far you can trust the grades\").");
+                        + " docs/instructor-guide.md, \"Grading a class\", \"The sandbox\").");
             }
             sandbox = Sandbox.create(temp);
         }
