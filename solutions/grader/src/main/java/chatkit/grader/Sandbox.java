@@ -73,7 +73,8 @@ final class Sandbox {
                 return Optional.of("bwrap did not answer within 20 s");
             }
             return check.exitValue() == 0 ? Optional.empty()
-                    : Optional.of("bwrap could not make a sandbox here: " + output.strip());
+                    : Optional.of("bwrap could not make a sandbox here ("
+                            + (output.isBlank() ? "exit code " + check.exitValue() : output.strip()) + ")");
         } catch (IOException e) {
             return Optional.of("bwrap (bubblewrap) is not installed");
         } catch (InterruptedException e) {
