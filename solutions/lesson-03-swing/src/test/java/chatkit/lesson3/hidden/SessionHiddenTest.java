@@ -111,10 +111,12 @@ class SessionHiddenTest {
             client.close();
         }
 
-        Edt.await("Step 4: the status after " + how, () -> assertThat(model.status())
+        Edt.await("Step 4: the status after " + how + " (call connectionEnded() once the loop ends, whether"
+                + " readLine() gave null or threw)", () -> assertThat(model.status())
                 .isEqualTo(ChatModel.Status.DISCONNECTED));
         reader.join(TestPeer.WAIT.toMillis());
-        assertThat(reader.isAlive()).isFalse();
+        assertThat(reader.isAlive()).as("Step 4: the reader thread after " + how + " (does it end its loop on null?)")
+                .isFalse();
     }
 
     @RepeatedTest(2)
