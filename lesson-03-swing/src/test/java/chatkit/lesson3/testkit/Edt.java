@@ -125,7 +125,10 @@ public final class Edt {
                         return null;
                     }));
         } catch (ConditionTimeoutException e) {
-            throw e.getCause() instanceof AssertionError assertion ? assertion
+            // The last failed check, labelled with what was awaited (as AssertJ's as() labels it):
+            // "expected: DISCONNECTED but was: CONNECTING" alone does not say what or where.
+            throw e.getCause() instanceof AssertionError assertion
+                    ? new AssertionError("[" + what + "] " + assertion.getMessage().strip(), assertion)
                     : new AssertionError("within " + TestPeer.WAIT.toSeconds() + " s: " + what, e);
         }
     }
