@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -331,11 +334,59 @@ public final class Grade {
                     compiled.errors(), new LessonGrade.Timing(compileSeconds, 0, 0));
         }
         start = System.nanoTime();
-        IsolatedTests.Outcome outcome = IsolatedTests.run(job.lesson(), compiled.classes(),
+        IsolatedTests.Outcome outcome = IsolatedTests.run(job.lesson(), Set.of(), compiled.classes(),
                 Files.createDirectories(work.resolve("tests")), settings);
+        int jvms = outcome.jvms();
+        Map<Set<Integer>, IsolatedTests.Outcome> standIns = new LinkedHashMap<>();
+        Set<Set<Integer>> tried = new java.util.HashSet<>();
+        for (Optional<Set<Integer>> standIn = LessonGrade.standInToTry(job.lesson(), outcome, standIns, tried);
+                standIn.isPresent(); standIn = LessonGrade.standInToTry(job.lesson(), outcome, standIns, tried)) {
+            tried.add(standIn.get());
+            IsolatedTests.Outcome judged = withReferenceFor(job.lesson(), compiled, standIn.get(),
+                    LessonGrade.stepsBuiltOn(job.lesson(), standIn.get()), work, settings, notes);
+            if (judged != null) {
+                standIns.put(standIn.get(), judged);
+                jvms += judged.jvms();
+            }
+        }
         double testSeconds = (System.nanoTime() - start) / 1e9;
-        return LessonGrade.of(student, job.lesson(), outcome, notes,
-                new LessonGrade.Timing(compileSeconds, testSeconds, outcome.jvms()));
+        return LessonGrade.of(student, job.lesson(), outcome, standIns, notes,
+                new LessonGrade.Timing(compileSeconds, testSeconds, jvms));
+    }
+
+    /**
+     * Runs the tests of {@code steps} again with the reference's code in place of the student's for
+     * the failing steps they build on ({@code standIn}), so they are judged on the student's own code
+     * for them; null (and a note) when that cannot be done, and their points wait for those steps.
+     */
+    private static IsolatedTests.Outcome withReferenceFor(LessonKit lesson, StudentBuild.Compiled compiled,
+            Set<Integer> standIn, Set<Integer> steps, Path work, IsolatedTests.Settings settings, List<String> notes)
+            throws IOException, InterruptedException {
+        if (!Files.isDirectory(lesson.referenceSources())) {
+            return null; // a Gradescope bundle carries no reference: steps wait for the steps they need
+        }
+        String why;
+        Path folder = work.resolve("with-reference-for-" + standIn.stream().map(String::valueOf)
+                .collect(Collectors.joining("-")));
+        StandIn.Mixed mixed = StandIn.mix(lesson, compiled.sources(), standIn);
+        if (mixed.problem() == null) {
+            StudentBuild.Compiled mix = StudentBuild.compile(mixed.sources(), new ArrayList<>(), folder.resolve("build"));
+            if (mix.ok()) {
+                return IsolatedTests.run(lesson, steps, mix.classes(), Files.createDirectories(folder.resolve("tests")),
+                        settings);
+            }
+            why = "with it, your code does not compile: " + mix.errors().lines().findFirst().orElse("");
+        } else {
+            why = mixed.problem();
+        }
+        notes.add(capitalized(LessonGrade.stepList(steps)) + " could not be graded with the kit's code for "
+                + LessonGrade.stepList(standIn) + " in place of yours (" + why + "), so their points wait for "
+                + LessonGrade.stepList(standIn) + ".");
+        return null;
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The runner's own classes and the test libraries, as the build wrote them down. */

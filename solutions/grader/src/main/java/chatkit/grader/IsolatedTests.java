@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,19 +52,20 @@ final class IsolatedTests {
     private IsolatedTests() {
     }
 
-    static Outcome run(LessonKit lesson, Path classes, Path work, Settings settings) throws IOException,
-            InterruptedException {
+    /** Runs the tests of {@code steps} (all of the lesson's steps when it is empty). */
+    static Outcome run(LessonKit lesson, Set<Integer> steps, Path classes, Path work, Settings settings)
+            throws IOException, InterruptedException {
         Workspace workspace = Workspace.create(work, settings.runAs());
         try {
-            return run(lesson, classes, workspace, settings);
+            return run(lesson, steps, classes, workspace, settings);
         } finally {
             Files.deleteIfExists(workspace.socketFolder().resolve("results.sock"));
             Files.deleteIfExists(workspace.socketFolder());
         }
     }
 
-    private static Outcome run(LessonKit lesson, Path classes, Workspace workspace, Settings settings)
-            throws IOException, InterruptedException {
+    private static Outcome run(LessonKit lesson, Set<Integer> steps, Path classes, Workspace workspace,
+            Settings settings) throws IOException, InterruptedException {
         TestResults results = new TestResults();
         CappedOutput output = new CappedOutput(OUTPUT_CAP);
         List<String> incidents = new ArrayList<>();
@@ -81,7 +83,7 @@ final class IsolatedTests {
                 if (settings.runAs() != null) {
                     giveTo(settings.runAs(), channel.socketFile());
                 }
-                process = start(lesson, classes, settings, workspace, channel);
+                process = start(lesson, steps, classes, settings, workspace, channel);
                 end = watch(process, channel, workspace, results, output, deadline, settings.silenceLimit());
             }
             if (end == JvmEnd.FINISHED) {
@@ -174,9 +176,9 @@ final class IsolatedTests {
     }
 
     /** Starts a test JVM and tells it, on standard input, the nonce and where to send its results. */
-    private static Process start(LessonKit lesson, Path classes, Settings settings, Workspace workspace,
-            ResultsChannel channel) throws IOException {
-        List<String> command = command(lesson, classes, settings, workspace);
+    private static Process start(LessonKit lesson, Set<Integer> steps, Path classes, Settings settings,
+            Workspace workspace, ResultsChannel channel) throws IOException {
+        List<String> command = command(lesson, steps, classes, settings, workspace);
         String socket = channel.socketFile().toString();
         if (settings.sandbox() != null) {
             command = settings.sandbox().wrap(command, javaHome(settings), readable(lesson, classes, settings, workspace),
@@ -268,7 +270,8 @@ final class IsolatedTests {
         }
     }
 
-    private static List<String> command(LessonKit lesson, Path classes, Settings settings, Workspace workspace) {
+    private static List<String> command(LessonKit lesson, Set<Integer> steps, Path classes, Settings settings,
+            Workspace workspace) {
         List<String> command = new ArrayList<>();
         boolean sandboxed = settings.sandbox() != null;
         command.addAll(List.of(settings.java(), "@" + lesson.jvmArgsFile(),
@@ -292,7 +295,7 @@ final class IsolatedTests {
         classPath.add(lesson.hiddenTestClasses().toString());
         classPath.add(classes.toString());
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), "chatkit.grader.TestRunner",
-                workspace.skipFile().toString(), lesson.packageName(), lesson.runsArgument(),
+                workspace.skipFile().toString(), lesson.packageName(), lesson.runsArgument(steps),
                 lesson.visibleTestClasses().toString(), lesson.hiddenTestClasses().toString()));
         return command;
     }

@@ -4,7 +4,9 @@ package chatkit.grader;
 import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.Steps;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,10 +14,15 @@ import java.util.TreeSet;
 /**
  * One student's grade for one lesson, step by step. A step has two parts: its visible tests and
  * its hidden tests, each worth the points the step manifest gives it, earned only when every one
- * of the part's tests passes in every run, and only when every step it builds on ("needs") passes
- * too: a step standing on a broken one loses its points, and is reported as "needs step K", not as
- * a cascade of failures. (This also keeps grades the same from run to run for racy code: whether a
- * later step's tests happen to pass on top of a broken registry is left to chance; this is not.)
+ * of the part's tests passes in every run.
+ *
+ * A mistake costs only its own step: a step that builds on ("needs") a step that does not pass is
+ * judged again with the reference's code standing in for the failing steps it needs (see
+ * {@link StandIn}), so its points are for the student's own code for it, and the feedback says
+ * what stood in. This also keeps grades the same from run to run for racy code: a later step is
+ * never judged on top of a broken registry, where passing would be left to chance. Only when that
+ * cannot be done (no reference, as in a Gradescope bundle; a student file without a starter
+ * method) do its points wait for the step it needs, reported as "needs step K".
  */
 record LessonGrade(String student, LessonKit lesson, Status status, List<StepGrade> steps, List<String> notes,
         String compileErrors, List<String> incidents, String output, Timing timing) {
@@ -46,8 +53,12 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         }
     }
 
-    /** A step's parts, and the first step it builds on that does not pass (its points wait for it). */
-    record StepGrade(Steps.Step step, Part visible, Part hidden, Optional<Integer> needsStep) {
+    /**
+     * A step's parts; the steps whose reference code stood in when they were judged (empty: judged
+     * on the student's code alone); and the first step it builds on that does not pass, when no
+     * reference could stand in for it (its points wait for that step).
+     */
+    record StepGrade(Steps.Step step, Part visible, Part hidden, Optional<Integer> needsStep, Set<Integer> standIn) {
         double points() {
             return needsStep.isPresent() ? 0 : visible.points() + hidden.points();
         }
@@ -80,32 +91,90 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         List<StepGrade> steps = new ArrayList<>();
         for (Steps.Step step : lesson.steps()) {
             steps.add(new StepGrade(step, new Part(false, step.visiblePoints(), false, 0, List.of()),
-                    new Part(true, step.hiddenPoints(), false, 0, List.of()), Optional.empty()));
+                    new Part(true, step.hiddenPoints(), false, 0, List.of()), Optional.empty(), Set.of()));
         }
         return new LessonGrade(student, lesson, status, steps, notes, errors, List.of(), "", timing);
     }
 
-    /** Scores the results of the test JVMs. */
-    static LessonGrade of(String student, LessonKit lesson, IsolatedTests.Outcome outcome, List<String> notes,
-            Timing timing) {
-        TestResults results = outcome.results();
-        List<StepGrade> steps = new ArrayList<>();
-        Set<Integer> failed = new TreeSet<>();
-        for (Steps.Step step : lesson.steps()) {
-            Part visible = part(results, step, false);
-            Part hidden = part(results, step, true);
-            if (!visible.passed() || !hidden.passed()) {
-                failed.add(step.number());
+    /**
+     * Scores the results of the test JVMs: {@code outcome} on the student's code, and for each set
+     * of steps the reference stood in for, the outcome of the steps judged that way.
+     */
+    static LessonGrade of(String student, LessonKit lesson, IsolatedTests.Outcome outcome,
+            Map<Set<Integer>, IsolatedTests.Outcome> standIns, List<String> notes, Timing timing) {
+        List<StepGrade> steps = judge(lesson, outcome, standIns, new ArrayList<>());
+        List<String> incidents = new ArrayList<>(outcome.incidents());
+        StringBuilder output = new StringBuilder(outcome.output());
+        standIns.forEach((standIn, run) -> {
+            String with = "with the reference's code for " + stepList(standIn);
+            run.incidents().forEach(incident -> incidents.add(incident + " (" + with + ")"));
+            if (!run.output().isEmpty()) {
+                output.append("\n---- ").append(with).append(" ----\n").append(run.output());
             }
-            steps.add(new StepGrade(step, visible, hidden, Optional.empty()));
+        });
+        return new LessonGrade(student, lesson, Status.GRADED, steps, notes, null, incidents, output.toString(),
+                timing);
+    }
+
+    /**
+     * The next set of steps whose reference code should stand in, to judge a step on its own: one
+     * that {@code standIns} lacks and that was not {@code tried} before; empty when every step can
+     * be judged (or has to wait, because standing in could not be done).
+     */
+    static Optional<Set<Integer>> standInToTry(LessonKit lesson, IsolatedTests.Outcome outcome,
+            Map<Set<Integer>, IsolatedTests.Outcome> standIns, Set<Set<Integer>> tried) {
+        List<Set<Integer>> wanted = new ArrayList<>();
+        judge(lesson, outcome, standIns, wanted);
+        return wanted.stream().filter(standIn -> !tried.contains(standIn)).findFirst();
+    }
+
+    /** The steps worth judging with {@code standIn}'s reference code: those that build on all of it. */
+    static Set<Integer> stepsBuiltOn(LessonKit lesson, Set<Integer> standIn) {
+        Set<Integer> steps = new TreeSet<>();
+        lesson.steps().stream().filter(step -> lesson.allNeeds(step.number()).containsAll(standIn))
+                .forEach(step -> steps.add(step.number()));
+        return steps;
+    }
+
+    /**
+     * Judges each step in order. A step whose needed steps all pass on their own is judged on the
+     * student's run; otherwise on the run where the reference stood in for exactly the needed steps
+     * that fail on their own (a step that failed only because of an earlier one is not among them).
+     * Without that run (it is added to {@code wanted}), the step waits for the first of them.
+     */
+    private static List<StepGrade> judge(LessonKit lesson, IsolatedTests.Outcome outcome,
+            Map<Set<Integer>, IsolatedTests.Outcome> standIns, List<Set<Integer>> wanted) {
+        List<StepGrade> steps = new ArrayList<>();
+        Set<Integer> failing = new TreeSet<>();
+        for (Steps.Step step : lesson.steps()) {
+            Set<Integer> failingNeeds = new TreeSet<>(lesson.allNeeds(step.number()));
+            failingNeeds.retainAll(failing);
+            IsolatedTests.Outcome judged = failingNeeds.isEmpty() ? outcome : standIns.get(failingNeeds);
+            StepGrade grade;
+            if (judged == null) {
+                wanted.add(failingNeeds);
+                grade = new StepGrade(step, part(outcome.results(), step, false), part(outcome.results(), step, true),
+                        Optional.of(failingNeeds.iterator().next()), Set.of());
+            } else {
+                grade = new StepGrade(step, part(judged.results(), step, false), part(judged.results(), step, true),
+                        Optional.empty(), failingNeeds);
+            }
+            if (!grade.passed()) {
+                failing.add(step.number());
+            }
+            steps.add(grade);
         }
-        List<StepGrade> withNeeds = new ArrayList<>();
-        for (StepGrade grade : steps) {
-            Optional<Integer> needs = lesson.allNeeds(grade.step().number()).stream().filter(failed::contains).findFirst();
-            withNeeds.add(new StepGrade(grade.step(), grade.visible(), grade.hidden(), needs));
+        return steps;
+    }
+
+    /** "step 2", "steps 2 and 3", "steps 2, 3 and 5". */
+    static String stepList(Set<Integer> steps) {
+        List<String> numbers = steps.stream().map(String::valueOf).collect(java.util.stream.Collectors.toList());
+        if (numbers.size() == 1) {
+            return "step " + numbers.get(0);
         }
-        return new LessonGrade(student, lesson, Status.GRADED, withNeeds, notes, null, outcome.incidents(),
-                outcome.output(), timing);
+        return "steps " + String.join(", ", numbers.subList(0, numbers.size() - 1)) + " and "
+                + numbers.get(numbers.size() - 1);
     }
 
     private static Part part(TestResults results, Steps.Step step, boolean hidden) {

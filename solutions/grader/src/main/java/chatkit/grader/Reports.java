@@ -110,6 +110,9 @@ final class Reports {
         md.append(step.passed() ? "Passed" : "Not yet").append(": step ").append(step.step().number()).append(", ")
                 .append(step.step().title()).append(" (").append(number(step.points())).append(" / ")
                 .append(number(step.step().maxPoints())).append(")\n\n");
+        if (!step.standIn().isEmpty()) {
+            md.append(standInWords(grade, step)).append("\n\n");
+        }
         if (step.passed()) {
             md.append("All its tests pass").append(step.step().runs() > 1 ? ", in each of " + step.step().runs()
                     + " runs" : "").append(".\n");
@@ -131,6 +134,16 @@ final class Reports {
         md.append(partFeedback("Visible tests (you have these: run them with ../mvnw test)", step.visible()));
         md.append(partFeedback("Hidden tests (more cases of the same step)", step.hidden()));
         return md.toString();
+    }
+
+    /** Says that a step was judged with the kit's code in place of the student's for the failing steps it needs. */
+    static String standInWords(LessonGrade grade, LessonGrade.StepGrade step) {
+        String steps = LessonGrade.stepList(step.standIn());
+        String titles = step.standIn().stream().map(k -> grade.lesson().step(k).title())
+                .collect(Collectors.joining("; "));
+        return "This step builds on " + steps + " (" + titles + "), which " + (step.standIn().size() == 1 ? "does"
+                : "do") + " not pass yet. So it was graded with the kit's code for " + steps + " in place of yours:"
+                + " what you see here is about your own code for this step.";
     }
 
     private static String partFeedback(String title, LessonGrade.Part part) {
@@ -181,9 +194,10 @@ final class Reports {
                             : step.needsStep().isPresent() ? "Needs step " + step.needsStep().get() + " first"
                                     + (part.passed() ? " (these tests pass; the points come once step "
                                     + step.needsStep().get() + " passes)." : ".")
+                            : !step.standIn().isEmpty() ? standInWords(grade, step) + "\n\n" + (part.passed()
+                                    ? "All pass." : failures(part))
                             : part.passed() ? "All pass."
-                            : part.failures().stream().limit(FAILURES_SHOWN)
-                                    .map(f -> f.name() + ": " + clean(f.message())).collect(Collectors.joining("\n\n"));
+                            : failures(part);
                     tests.add("    {\"name\": " + json(grade.lesson().title() + ", step " + step.step().number() + ": "
                             + step.step().title() + (part.hidden() ? " (hidden tests)" : " (visible tests)"))
                             + ", \"score\": " + number(step.points(part)) + ", \"max_score\": " + number(part.max())
@@ -195,6 +209,11 @@ final class Reports {
         return "{\n  \"score\": " + number(score) + ",\n  \"output\": " + json(summary.toString())
                 + ",\n  \"visibility\": \"visible\",\n  \"stdout_visibility\": \"hidden\",\n"
                 + "  \"tests\": [\n" + String.join(",\n", tests) + "\n  ]\n}\n";
+    }
+
+    private static String failures(LessonGrade.Part part) {
+        return part.failures().stream().limit(FAILURES_SHOWN).map(f -> f.name() + ": " + clean(f.message()))
+                .collect(Collectors.joining("\n\n"));
     }
 
     static String json(String text) {

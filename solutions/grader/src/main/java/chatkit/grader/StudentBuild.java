@@ -31,8 +31,11 @@ final class StudentBuild {
     private static final int MAX_SOURCE_BYTES = 1024 * 1024;
     private static final int MAX_FILES = 200;
 
-    /** The compiled classes, or the compiler's first lines; notes for the feedback either way. */
-    record Compiled(Path classes, String errors, List<String> notes) {
+    /**
+     * The compiled classes, or the compiler's first lines; notes for the feedback either way; and
+     * the sources as compiled (path under src/main/java -> text), to mix the reference into.
+     */
+    record Compiled(Path classes, String errors, List<String> notes, Map<String, String> sources) {
         boolean ok() {
             return errors == null;
         }
@@ -80,7 +83,11 @@ final class StudentBuild {
             }
             sources.put(path, text);
         }
+        return compile(sources, notes, work);
+    }
 
+    /** Compiles {@code sources} (path under src/main/java -> text) into WORK/classes. */
+    static Compiled compile(Map<String, String> sources, List<String> notes, Path work) throws IOException {
         Path sourceDir = work.resolve("src");
         Path classes = work.resolve("classes");
         Files.createDirectories(classes);
@@ -99,12 +106,12 @@ final class StudentBuild {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exitCode = javac.run(null, output, output, arguments.toArray(new String[0]));
         if (exitCode == 0) {
-            return new Compiled(classes, null, notes);
+            return new Compiled(classes, null, notes, sources);
         }
         String errors = output.toString(StandardCharsets.UTF_8)
                 .replace(sourceDir.toString() + java.io.File.separator, "src/main/java/")
                 .lines().filter(line -> !line.startsWith("Note:")).limit(20).collect(Collectors.joining("\n"));
-        return new Compiled(null, errors, notes);
+        return new Compiled(null, errors, notes, sources);
     }
 
     /** path under the folder -> text, for every .java file in it. */
