@@ -3,19 +3,25 @@ package chatkit.lesson2.hidden;
 
 import chatkit.hidden.Seeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chatkit.lesson2.ClientRegistry;
 import chatkit.lesson2.Connection;
+import chatkit.lesson2.hidden.Wires.HeldSend;
 import chatkit.lesson2.hidden.Wires.Wire;
 import chatkit.testkit.Background;
 import chatkit.testkit.StepMessages;
 import chatkit.testkit.TestPeer;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
@@ -148,6 +154,67 @@ class RegistryHiddenTest {
                         + " joined and left (synchronized: one thread at a time in the registry)", i, lines, s)
                         .isEqualTo("<talker> line " + i);
             }
+        }
+    }
+
+    /**
+     * The race of {@link #broadcastWhileOthersComeAndGo} made certain: the broadcast is held inside
+     * its first send() while someone joins. A registry whose broadcast() holds its lock makes the
+     * join wait its turn; one built on a concurrent collection lets the join in and goes on; a plain
+     * map changed under an unsynchronised broadcast's loop throws, every time.
+     */
+    @RepeatedTest(2)
+    @Tag("step-3")
+    @DisplayName("Step 3: someone joins while a broadcast is under way: it still reaches everyone who was there")
+    void joinDuringABroadcast(Random random) throws Exception {
+        HeldSend held = new HeldSend();
+        int size = 3 + random.nextInt(5);
+        List<Wire> listeners = new ArrayList<>();
+        List<String> names = Texts.nicknames(random, size + 1);
+        for (int i = 0; i < size; i++) {
+            Wire listener = wires.open(held);
+            listeners.add(listener);
+            registry.add(names.get(i), listener.connection());
+        }
+        Wire talker = wires.open();
+        registry.add("talker", talker.connection());
+        String line = "<talker> " + Texts.chatLine(random);
+
+        Background<Void> talk = Background.start("talker", () -> {
+            registry.broadcast(line, talker.connection());
+            return null;
+        });
+        await().atMost(TestPeer.WAIT).pollInterval(Duration.ofMillis(5)).until(() -> held.entered() || talk.isDone());
+        if (talk.isDone()) {
+            talk.await(TestPeer.WAIT); // its failure, if it failed
+        }
+        assertThat(held.entered()).as("Step 3: broadcast() sent the line to someone").isTrue();
+        AtomicReference<Thread> joiner = new AtomicReference<>();
+        Wire newcomer = wires.open();
+        Background<Boolean> join = Background.start("newcomer", () -> {
+            joiner.set(Thread.currentThread());
+            return registry.add(names.get(size), newcomer.connection());
+        });
+        // The join is in (a concurrent collection), or waits for the registry's lock (synchronized).
+        await().atMost(TestPeer.WAIT).pollInterval(Duration.ofMillis(5)).until(() -> join.isDone()
+                || joiner.get() != null && EnumSet.of(Thread.State.BLOCKED, Thread.State.WAITING)
+                        .contains(joiner.get().getState()));
+        held.release();
+        try {
+            talk.await(TestPeer.WAIT);
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof ConcurrentModificationException) {
+                throw new AssertionError("Step 3: someone joined while broadcast() was sending, and its loop broke"
+                        + " (ConcurrentModificationException on the talker's thread): make broadcast() synchronized,"
+                        + " so a join waits its turn", e.getCause());
+            }
+            throw e;
+        }
+        join.await(TestPeer.WAIT);
+
+        for (int i = 0; i < size; i++) {
+            assertThat(listeners.get(i).peer().readLine()).as("Step 3: what %s reads, though someone joined during the"
+                    + " broadcast (synchronized: one thread at a time in the registry)", names.get(i)).isEqualTo(line);
         }
     }
 

@@ -7,6 +7,9 @@ import chatkit.testkit.TestPeer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Connections for registry tests (the server's end for the registry, the test's end to read), closed together. */
 final class Wires implements AutoCloseable {
@@ -20,7 +23,50 @@ final class Wires implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the first send() of any connection that shares it until {@link #release()}d (at most
+     * {@link TestPeer#WAIT}): a test can then act while a broadcast is under way.
+     */
+    static final class HeldSend {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicBoolean first = new AtomicBoolean(true);
+
+        void hold() throws InterruptedException {
+            if (first.getAndSet(false)) {
+                entered.countDown();
+                released.await(TestPeer.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        boolean entered() {
+            return entered.getCount() == 0;
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+
     private final List<SocketPair> pairs = new ArrayList<>();
+
+    /** A connection whose first send() (of all that share {@code held}) waits for the test. */
+    Wire open(HeldSend held) throws IOException {
+        SocketPair pair = SocketPair.open();
+        pairs.add(pair);
+        Connection connection = new Connection(pair.yourEnd()) {
+            @Override
+            public void send(String line) {
+                try {
+                    held.hold();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.send(line);
+            }
+        };
+        return new Wire(connection, pair.testEnd());
+    }
 
     Wire open() throws IOException {
         SocketPair pair = SocketPair.open();
