@@ -339,18 +339,20 @@ public final class Grade {
         int jvms = outcome.jvms();
         Map<Set<Integer>, IsolatedTests.Outcome> standIns = new LinkedHashMap<>();
         Set<Set<Integer>> tried = new java.util.HashSet<>();
-        for (Optional<Set<Integer>> standIn = LessonGrade.standInToTry(job.lesson(), outcome, standIns, tried);
-                standIn.isPresent(); standIn = LessonGrade.standInToTry(job.lesson(), outcome, standIns, tried)) {
+        Set<Integer> notStarted = StandIn.notStarted(job.lesson(), compiled.sources());
+        for (Optional<Set<Integer>> standIn = LessonGrade.standInToTry(job.lesson(), outcome, standIns, notStarted,
+                tried); standIn.isPresent();
+                standIn = LessonGrade.standInToTry(job.lesson(), outcome, standIns, notStarted, tried)) {
             tried.add(standIn.get());
             IsolatedTests.Outcome judged = withReferenceFor(job.lesson(), compiled, standIn.get(),
-                    LessonGrade.stepsBuiltOn(job.lesson(), standIn.get()), work, settings, notes);
+                    LessonGrade.stepsBuiltOn(job.lesson(), standIn.get(), notStarted), work, settings, notes);
             if (judged != null) {
                 standIns.put(standIn.get(), judged);
                 jvms += judged.jvms();
             }
         }
         double testSeconds = (System.nanoTime() - start) / 1e9;
-        return LessonGrade.of(student, job.lesson(), outcome, standIns, notes,
+        return LessonGrade.of(student, job.lesson(), outcome, standIns, notStarted, notes,
                 new LessonGrade.Timing(compileSeconds, testSeconds, jvms));
     }
 

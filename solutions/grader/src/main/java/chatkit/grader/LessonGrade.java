@@ -101,8 +101,9 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
      * of steps the reference stood in for, the outcome of the steps judged that way.
      */
     static LessonGrade of(String student, LessonKit lesson, IsolatedTests.Outcome outcome,
-            Map<Set<Integer>, IsolatedTests.Outcome> standIns, List<String> notes, Timing timing) {
-        List<StepGrade> steps = judge(lesson, outcome, standIns, new ArrayList<>());
+            Map<Set<Integer>, IsolatedTests.Outcome> standIns, Set<Integer> notStarted, List<String> notes,
+            Timing timing) {
+        List<StepGrade> steps = judge(lesson, outcome, standIns, notStarted, new ArrayList<>());
         List<String> incidents = new ArrayList<>(outcome.incidents());
         StringBuilder output = new StringBuilder(outcome.output());
         standIns.forEach((standIn, run) -> {
@@ -122,16 +123,17 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
      * be judged (or has to wait, because standing in could not be done).
      */
     static Optional<Set<Integer>> standInToTry(LessonKit lesson, IsolatedTests.Outcome outcome,
-            Map<Set<Integer>, IsolatedTests.Outcome> standIns, Set<Set<Integer>> tried) {
+            Map<Set<Integer>, IsolatedTests.Outcome> standIns, Set<Integer> notStarted, Set<Set<Integer>> tried) {
         List<Set<Integer>> wanted = new ArrayList<>();
-        judge(lesson, outcome, standIns, wanted);
+        judge(lesson, outcome, standIns, notStarted, wanted);
         return wanted.stream().filter(standIn -> !tried.contains(standIn)).findFirst();
     }
 
-    /** The steps worth judging with {@code standIn}'s reference code: those that build on all of it. */
-    static Set<Integer> stepsBuiltOn(LessonKit lesson, Set<Integer> standIn) {
+    /** The steps worth judging with {@code standIn}'s reference code: those started that build on all of it. */
+    static Set<Integer> stepsBuiltOn(LessonKit lesson, Set<Integer> standIn, Set<Integer> notStarted) {
         Set<Integer> steps = new TreeSet<>();
-        lesson.steps().stream().filter(step -> lesson.allNeeds(step.number()).containsAll(standIn))
+        lesson.steps().stream().filter(step -> !notStarted.contains(step.number()))
+                .filter(step -> lesson.allNeeds(step.number()).containsAll(standIn))
                 .forEach(step -> steps.add(step.number()));
         return steps;
     }
@@ -140,18 +142,23 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
      * Judges each step in order. A step whose needed steps all pass on their own is judged on the
      * student's run; otherwise on the run where the reference stood in for exactly the needed steps
      * that fail on their own (a step that failed only because of an earlier one is not among them).
-     * Without that run (it is added to {@code wanted}), the step waits for the first of them.
+     * Without that run (it is added to {@code wanted}), the step waits for the first of them. A
+     * step not started (its TODO still throws) is judged on the student's run: nothing can pass it.
      */
     private static List<StepGrade> judge(LessonKit lesson, IsolatedTests.Outcome outcome,
-            Map<Set<Integer>, IsolatedTests.Outcome> standIns, List<Set<Integer>> wanted) {
+            Map<Set<Integer>, IsolatedTests.Outcome> standIns, Set<Integer> notStarted, List<Set<Integer>> wanted) {
         List<StepGrade> steps = new ArrayList<>();
         Set<Integer> failing = new TreeSet<>();
         for (Steps.Step step : lesson.steps()) {
             Set<Integer> failingNeeds = new TreeSet<>(lesson.allNeeds(step.number()));
             failingNeeds.retainAll(failing);
-            IsolatedTests.Outcome judged = failingNeeds.isEmpty() ? outcome : standIns.get(failingNeeds);
+            boolean onItsOwn = failingNeeds.isEmpty() || notStarted.contains(step.number());
+            IsolatedTests.Outcome judged = onItsOwn ? outcome : standIns.get(failingNeeds);
             StepGrade grade;
-            if (judged == null) {
+            if (onItsOwn) {
+                grade = new StepGrade(step, part(outcome.results(), step, false), part(outcome.results(), step, true),
+                        Optional.empty(), Set.of());
+            } else if (judged == null) {
                 wanted.add(failingNeeds);
                 grade = new StepGrade(step, part(outcome.results(), step, false), part(outcome.results(), step, true),
                         Optional.of(failingNeeds.iterator().next()), Set.of());

@@ -66,6 +66,21 @@ final class StandIn {
         return new Mixed(mixed, null);
     }
 
+    /**
+     * The steps the student has not started: one of their methods still throws the starter's "TODO
+     * K not done". Such a step fails whatever stands in for the steps it needs, so it is not tried.
+     */
+    static Set<Integer> notStarted(LessonKit lesson, Map<String, String> studentSources) {
+        Set<Integer> steps = new java.util.TreeSet<>();
+        for (String name : lesson.studentFiles()) {
+            Matcher todo = TODO.matcher(studentSources.getOrDefault(lesson.packagePath() + "/" + name, ""));
+            while (todo.find()) {
+                steps.add(Integer.parseInt(todo.group(1)));
+            }
+        }
+        return steps;
+    }
+
     /** The mixed sources, or (when {@code problem} is not null) why there are none. */
     record Mixed(Map<String, String> sources, String problem) {
         static Mixed cannot(String problem) {
