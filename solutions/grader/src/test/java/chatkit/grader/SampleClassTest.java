@@ -166,10 +166,16 @@ class SampleClassTest {
     }
 
     @Test
-    @DisplayName("a failing step that builds on a failing step says \"needs step K\" instead of its failures")
-    void needsStepInsteadOfACascade() throws IOException {
+    @DisplayName("a step built on a failing step is graded with the reference standing in, and its feedback says so")
+    void standInIsSaidInTheFeedback() throws IOException {
         String feedback = Files.readString(out.resolve("feedback/nia-off-the-event-thread.md"));
-        assertThat(feedback).contains("This step builds on step 3");
+        String step4 = feedback.substring(feedback.indexOf("step 4,"), feedback.indexOf("step 5,"));
+        assertThat(step4).startsWith("step 4, The reader thread (20 / 20)")
+                .contains("This step builds on step 3 (Hand a line over to the event thread), which does not pass yet."
+                        + " So it was graded with the kit's code for step 3 in place of yours");
+        String step3 = feedback.substring(feedback.indexOf("step 3,"), feedback.indexOf("step 4,"));
+        assertThat(step3).as("step 3, which builds on steps that pass, is graded on the student's code alone")
+                .doesNotContain("in place of yours");
     }
 
     @Test

@@ -146,7 +146,8 @@ class StandInTest {
     }
 
     @Test
-    @DisplayName("in every lesson, the starter with the reference standing in for every step compiles")
+    @DisplayName("in every lesson, the starter has every step not started, and with the reference standing in for"
+            + " every step it compiles, with none")
     void everyLessonsStarterWithEveryStepStoodInCompiles(@TempDir Path temp) throws Exception {
         for (LessonKit lesson : LessonKit.all(kit)) {
             Map<String, String> starter = new LinkedHashMap<>();
@@ -158,6 +159,9 @@ class StandInTest {
             }
             Set<Integer> every = lesson.steps().stream().map(step -> step.number()).collect(Collectors.toSet());
 
+            assertThat(StandIn.notStarted(lesson, starter)).as("%s: the starter's steps not started", lesson)
+                    .isEqualTo(every);
+
             StandIn.Mixed mixed = StandIn.mix(lesson, starter, every);
 
             assertThat(mixed.problem()).as("%s", lesson).isNull();
@@ -166,6 +170,8 @@ class StandInTest {
             List<String> notes = new ArrayList<>();
             StudentBuild.Compiled compiled = StudentBuild.compile(mixed.sources(), notes, temp.resolve(lesson.folder()));
             assertThat(compiled.errors()).as("%s: compiler errors", lesson).isNull();
+            assertThat(StandIn.notStarted(lesson, mixed.sources())).as("%s: steps not started, all stood in", lesson)
+                    .isEmpty();
         }
     }
 }
