@@ -7,6 +7,7 @@ import chatkit.testkit.Background;
 import chatkit.lesson3.testkit.Edt;
 import chatkit.lesson3.testkit.ScriptedServer;
 import chatkit.testkit.StepMessages;
+import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.TestPeer;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,10 +69,19 @@ class ChatSessionTest {
             lines.add("<bob> line " + i);
         }
         // While the event thread is busy, deliver() must not wait for it.
-        Edt.run(() -> Background.start("reader", () -> {
-            lines.forEach(session::deliver);
-            return null;
-        }).await(TestPeer.WAIT));
+        Edt.run(() -> {
+            Background<Void> reader = Background.start("reader", () -> {
+                lines.forEach(session::deliver);
+                return null;
+            });
+            try {
+                reader.await(TestPeer.WAIT);
+            } catch (StepTimeouts.Hang e) {
+                throw new StepTimeouts.Hang("deliver() did not return while the event thread was busy: does it wait"
+                        + " for the event thread (invokeAndWait)? Use SwingUtilities.invokeLater, which returns at once"
+                        + " and lets the event thread do the work later. (" + e.getMessage() + ")");
+            }
+        });
 
         Edt.await("Step 3: all 50 lines in the model, in order", () -> assertThat(model.conversation())
                 .extracting(ServerLine::text).containsExactlyElementsOf(lines.stream().map(l -> l.substring(6)).toList()));
