@@ -148,7 +148,7 @@ public final class ProgressReport implements TestExecutionListener {
     private String report(boolean finished) {
         List<String> lines = new ArrayList<>();
         lines.add(RULE);
-        lines.add(" " + steps.lessonTitle() + " - your progress" + (finished ? "" : " (tests still running)"));
+        lines.add(" " + steps.lessonTitle() + " - your progress" + (finished ? "" : " (run not finished)"));
         lines.add(RULE);
         int done = 0;
         int doneEarlier = 0;
