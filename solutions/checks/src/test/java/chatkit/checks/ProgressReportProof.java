@@ -4,7 +4,7 @@ package chatkit.checks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import chatkit.lesson1.pretend.PretendLessonTests;
+import chatkit.lesson9.pretend.PretendLessonTests;
 import chatkit.testkit.ProgressReport;
 import chatkit.testkit.ReportAtExit;
 import java.io.ByteArrayOutputStream;

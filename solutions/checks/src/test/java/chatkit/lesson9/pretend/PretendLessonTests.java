@@ -1,5 +1,5 @@
 // @kit:instructor-only
-package chatkit.lesson1.pretend;
+package chatkit.lesson9.pretend;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pretend tests of lesson 1, one per step, for ProgressReportProof: a test fails when the proof
- * puts its step in {@link #FAILING}, and does not count when it is in
- * {@link #ABORTED}. Being in package chatkit.lesson1, they get lesson 1's steps.
- * Surefire never runs them itself (the checks run only *Proof classes).
+ * Pretend tests, one per step of a pretend lesson 9 (src/test/resources/lesson-09-steps.properties),
+ * for ProgressReportProof: a test fails when the proof puts its step in {@link #FAILING}, and does
+ * not count when it is in {@link #ABORTED}. Their package gives them lesson 9's steps; no proof
+ * that runs a real lesson's package finds them, and Surefire runs only *Proof classes here.
  */
 public class PretendLessonTests {
 
