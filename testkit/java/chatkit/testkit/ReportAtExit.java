@@ -11,7 +11,7 @@ import java.nio.file.Paths;
  * own lines ("BUILD FAILURE", "[Help 1]", ...), so it is what a student reads on the screen.
  *
  * Why a second program: the report is made by {@link ProgressReport} inside the test JVM, and
- * Maven prints 30 to 70 lines of its own after that JVM ends. Nothing in Maven runs after those
+ * Maven prints 25 to 70 lines of its own after that JVM ends. Nothing in Maven runs after those
  * lines but the shutdown hooks of Maven's own JVM. So each lesson's pom.xml runs this class inside
  * Maven's JVM (exec-maven-plugin, goal "java") just before the tests, and it leaves a hook there
  * that prints {@code target/progress.txt} when Maven exits - only if the tests wrote it again in
