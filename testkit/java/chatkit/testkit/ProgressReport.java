@@ -1,6 +1,7 @@
 package chatkit.testkit;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -25,7 +29,12 @@ import org.junit.platform.launcher.TestPlan;
  * the first failure and where to look) or waiting for an earlier step.
  *
  * The same report is written to {@code target/progress.txt} after every test, so it survives a
- * test run that ends early (a {@code System.exit} in the code under test, say).
+ * test run that ends early (a {@code System.exit} in the code under test, say). Under Maven, the
+ * lesson's pom.xml sets {@code chatkit.progressAtExit}: then {@link ReportAtExit} prints that file
+ * after Maven's last line, and this listener prints nothing itself (the report would show twice).
+ *
+ * A run of some steps only ({@code -Dgroups=step-6}) shows the other steps as an earlier run left
+ * them ({@link EarlierRuns}), marked "(earlier run)".
  *
  * JUnit finds this listener through
  * {@code src/test/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener}.
@@ -35,9 +44,31 @@ public final class ProgressReport implements TestExecutionListener {
     private static final String RULE = "-".repeat(78);
 
     private final Map<Integer, StepResult> results = new LinkedHashMap<>();
+    private final boolean enabled;
+    private final Path file;
+    private final PrintStream console;
     private Steps steps;
+    private EarlierRuns earlier;
     private int providedFailures;
     private boolean active;
+
+    /** The listener JUnit finds: set up by the system properties that the lesson's pom.xml passes. */
+    public ProgressReport() {
+        this(!"off".equals(System.getProperty("chatkit.progress")),
+                Paths.get(System.getProperty("chatkit.progressFile", "target/progress.txt")),
+                Boolean.getBoolean("chatkit.progressAtExit") ? null : System.out);
+    }
+
+    /** A report written to {@code file}, and printed on {@code console} at the end unless it is null. */
+    public ProgressReport(Path file, PrintStream console) {
+        this(true, file, console);
+    }
+
+    private ProgressReport(boolean enabled, Path file, PrintStream console) {
+        this.enabled = enabled;
+        this.file = file;
+        this.console = console;
+    }
 
     /** What we saw of one step's tests. */
     private static final class StepResult {
@@ -49,11 +80,17 @@ public final class ProgressReport implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        active = !"off".equals(System.getProperty("chatkit.progress"))
-                && plan.countTestIdentifiers(test -> test.isTest() && stepOf(test).isPresent()) > 0;
+        // Containers count too: a @ParameterizedTest is a container in the plan, and its runs appear
+        // only as they start, so a step whose tests are all parameterized has no test in the plan.
+        Set<Integer> planned = stepsIn(plan);
+        active = enabled && !planned.isEmpty();
         if (active) {
             steps = Steps.ofLesson(firstStepTestClass(plan));
             steps.all().forEach(step -> results.put(step.number(), new StepResult()));
+            earlier = EarlierRuns.read(EarlierRuns.besideReport(file), steps.manifest());
+            if (planned.containsAll(results.keySet())) {
+                earlier.forgetAll(); // this run has every step: it tells all there is to know
+            }
         }
     }
 
@@ -72,6 +109,7 @@ public final class ProgressReport implements TestExecutionListener {
         stepResult.run++;
         if (failed) {
             stepResult.failed++;
+            earlier.remember(step.get(), false); // whatever an earlier run showed, it fails now
             if (stepResult.firstFailure == null) {
                 String message = result.getThrowable().map(Steps::gist).orElse("failed");
                 // The "look at" part gets a line of its own in the report.
@@ -84,6 +122,7 @@ public final class ProgressReport implements TestExecutionListener {
             }
         }
         write(report(false));
+        earlier.save();
     }
 
     @Override
@@ -91,19 +130,28 @@ public final class ProgressReport implements TestExecutionListener {
         if (!active) {
             return;
         }
+        results.forEach((number, result) -> {
+            if (result.run > 0 && number <= steps.all().size()) {
+                earlier.remember(number, result.failed == 0);
+            }
+        });
+        earlier.save();
         String report = report(true);
         write(report);
-        System.out.println();
-        System.out.print(report);
-        System.out.flush();
+        if (console != null) {
+            console.println();
+            console.print(report);
+            console.flush();
+        }
     }
 
     private String report(boolean finished) {
         List<String> lines = new ArrayList<>();
         lines.add(RULE);
-        lines.add(" " + steps.lessonTitle() + " - your progress" + (finished ? "" : " (tests still running)"));
+        lines.add(" " + steps.lessonTitle() + " - your progress" + (finished ? "" : " (run not finished)"));
         lines.add(RULE);
         int done = 0;
+        int doneEarlier = 0;
         int firstUnfinished = 0;
         for (Map.Entry<Integer, StepResult> entry : results.entrySet()) {
             int number = entry.getKey();
@@ -111,7 +159,17 @@ public final class ProgressReport implements TestExecutionListener {
             String title = number <= steps.all().size() ? steps.step(number).title() : "(not in " + steps.manifest() + ")";
             String head = String.format(" Step %-2d %-44s ", number, title);
             if (result.run == 0) {
-                lines.add(head + "not run");
+                Optional<Boolean> before = earlier.done(number);
+                if (before.orElse(false)) {
+                    lines.add(head + "done (earlier run)");
+                    done++;
+                    doneEarlier++;
+                } else {
+                    lines.add(head + (before.isPresent() ? "not done (earlier run)" : "not run"));
+                    if (firstUnfinished == 0) {
+                        firstUnfinished = number;
+                    }
+                }
             } else if (result.failed == 0) {
                 // While tests still run, a step whose tests passed so far may have more to come.
                 lines.add(head + (finished ? "done" : "passing so far"));
@@ -136,13 +194,18 @@ public final class ProgressReport implements TestExecutionListener {
                     + " \"no need to change this\"?");
         }
         if (!finished) {
-            lines.add(" If mvn test has ended and you still read this, the tests were cut short:"
-                    + " look for System.exit or an endless loop in your code.");
+            lines.add(" If mvn test has ended and you read this, the tests were cut short.");
+            lines.add(" Next: look for System.exit or an endless loop in your code.");
+        } else if (done == results.size() && doneEarlier == 0) {
+            lines.add(" All " + done + " steps done. Next: try it by hand, README.md, \"Try it yourself\".");
         } else if (done == results.size()) {
-            lines.add(" All " + done + " steps done. Now try it by hand: README.md, \"Try it yourself\".");
+            // Code changed since that earlier run may have broken a step: one run of all tells.
+            lines.add(" All " + done + " steps done, " + doneEarlier + " of them in an earlier run.");
+            lines.add(" Next: run all the tests at once to check them together: ../mvnw test");
         } else {
-            lines.add(" " + done + " of " + results.size() + " steps done."
-                    + (firstUnfinished > 0 ? " Next: step " + firstUnfinished + " in README.md." : ""));
+            lines.add(" " + done + " of " + results.size() + " steps done"
+                    + (doneEarlier > 0 ? " (" + doneEarlier + " in an earlier run)" : "")
+                    + ". Next: step " + firstUnfinished + " in README.md.");
         }
         lines.add(RULE);
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
@@ -169,22 +232,39 @@ public final class ProgressReport implements TestExecutionListener {
         return Optional.empty();
     }
 
-    /** The class of the plan's first step test: it tells which lesson this run is about. */
+    /** The steps of every test and container in the plan. */
+    private static Set<Integer> stepsIn(TestPlan plan) {
+        Set<Integer> planned = new TreeSet<>();
+        everything(plan).forEach(test -> stepOf(test).ifPresent(planned::add));
+        return planned;
+    }
+
+    /** The class of the plan's first step test (or container): it tells which lesson this run is about. */
     private static String firstStepTestClass(TestPlan plan) {
+        return everything(plan).stream().filter(test -> stepOf(test).isPresent())
+                .map(TestIdentifier::getSource).flatMap(Optional::stream).map(ProgressReport::className)
+                .flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no step test in this run"));
+    }
+
+    private static Set<TestIdentifier> everything(TestPlan plan) {
         Set<TestIdentifier> all = new LinkedHashSet<>();
         plan.getRoots().forEach(root -> all.addAll(plan.getDescendants(root)));
-        return all.stream().filter(test -> test.isTest() && stepOf(test).isPresent())
-                .map(TestIdentifier::getSource).flatMap(Optional::stream)
-                .filter(MethodSource.class::isInstance).map(source -> ((MethodSource) source).getClassName())
-                .findFirst().orElseThrow(() -> new IllegalStateException("no step test in this run"));
+        return all;
+    }
+
+    private static Optional<String> className(TestSource source) {
+        if (source instanceof MethodSource) {
+            return Optional.of(((MethodSource) source).getClassName());
+        }
+        return source instanceof ClassSource ? Optional.of(((ClassSource) source).getClassName()) : Optional.empty();
     }
 
     private static Optional<Integer> stepOf(TestIdentifier test) {
         return Steps.stepOf(test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet()));
     }
 
-    private static void write(String report) {
-        Path file = Paths.get(System.getProperty("chatkit.progressFile", "target/progress.txt"));
+    private void write(String report) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, report, StandardCharsets.UTF_8);

@@ -316,13 +316,13 @@ class ClientHandlerTest {
         }
     }
 
-    /** Reads until the sentinel line the test broadcast; returns what came before it. */
+    /** Reads until the marker line the test broadcast last (Room.SENTINEL); returns what came before it. */
     private static List<String> linesUntilSentinel(ChatUser user) throws Exception {
         List<String> lines = new ArrayList<>();
         String line;
         while (!Room.SENTINEL.equals(line = user.nextLine())) {
             if (line == null) {
-                throw new AssertionError(user.nickname() + "'s connection closed before the test's sentinel line");
+                throw new AssertionError(user.nickname() + "'s connection closed before the test's last line arrived");
             }
             lines.add(line);
         }

@@ -2,6 +2,7 @@ package chatkit.lesson2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatkit.lesson2.testkit.Room;
 import chatkit.testkit.Background;
 import chatkit.testkit.SocketPair;
 import chatkit.testkit.StepMessages;
@@ -33,9 +34,9 @@ class ClientRegistryTest {
 
     /** A client's connection: the server's end for the registry, the test's end to read from. */
     private record Client(Connection connection, TestPeer peer) {
-        /** Proof that nothing else was sent before: a line sent now is the next one the client reads. */
+        /** Proof that nothing else was sent before: a marker line sent now is the next one the client reads. */
         String nextLineAfterASentinel() throws IOException {
-            connection.send("(sentinel)");
+            connection.send(Room.SENTINEL);
             return peer.readLine();
         }
     }
@@ -221,7 +222,7 @@ class ClientRegistryTest {
         assertThat(carol.peer().readLine()).as("Step 3: what carol reads after alice's broadcast")
                 .isEqualTo("<alice> hi all");
         assertThat(alice.nextLineAfterASentinel()).as("Step 3: the next line alice reads: her own line must not come"
-                + " back to her (skip the sender)").isEqualTo("(sentinel)");
+                + " back to her (skip the sender)").isEqualTo(Room.SENTINEL);
     }
 
     @Test
@@ -237,7 +238,7 @@ class ClientRegistryTest {
         registry.broadcast("<alice> anyone?", alice.connection());
 
         assertThat(bob.nextLineAfterASentinel()).as("Step 3: the next line bob reads after he was removed")
-                .isEqualTo("(sentinel)");
+                .isEqualTo(Room.SENTINEL);
     }
 
     @Test
@@ -288,7 +289,7 @@ class ClientRegistryTest {
 
         assertThat(bob.peer().readLine()).as("Step 6: what bob reads").isEqualTo("[alice -> bob] psst");
         assertThat(alice.nextLineAfterASentinel()).as("Step 6: the next line alice reads (sendTo is for bob only)")
-                .isEqualTo("(sentinel)");
+                .isEqualTo(Room.SENTINEL);
     }
 
     /** Calls add() from one thread per connection, all released at the same moment; returns the answers. */

@@ -23,8 +23,11 @@ import java.util.List;
  */
 public final class Room implements AutoCloseable {
 
-    /** A line the test broadcasts to everyone: whatever a user reads before it was sent before it. */
-    public static final String SENTINEL = "(sentinel)";
+    /**
+     * A marker line (a "sentinel") the test sends last: whatever a user reads before it was sent
+     * before it. Failure messages show it, so it says in plain words what it is.
+     */
+    public static final String SENTINEL = "(the test's last line)";
 
     private final ClientRegistry registry = new ClientRegistry();
     private final ServerSocket listener;
@@ -53,7 +56,7 @@ public final class Room implements AutoCloseable {
     }
 
     /**
-     * Broadcasts {@link #SENTINEL} to everyone online, from a connection that is not in the room.
+     * Broadcasts the marker line {@link #SENTINEL} to everyone online, from a connection that is not in the room.
      * The registry sends lines to each client in order, so a line a user reads before the
      * sentinel was sent before it, and a line that is not there before it was never sent.
      */

@@ -146,6 +146,13 @@ class StudentEditionProof {
                     .contains("TODO 1 not done")
                     .contains("Next: step 1")
                     .doesNotContain("Tests are skipped");
+            // The report is the last thing on the screen, after Maven's BUILD FAILURE and [Help 1] lines,
+            // and only there (the tests leave the console to the report printed at Maven's exit).
+            String[] lines = run.output().strip().split("\\R");
+            assertThat(lines[lines.length - 2]).as("%s: the last line but one of what a student sees; output:%n%s",
+                    lesson, run.output()).contains("Next: step 1");
+            assertThat(run.output()).as("%s: the report, once", lesson).containsOnlyOnce("your progress")
+                    .containsPattern("\\[Help 1\\][^\\n]*\\R\\R-{78}\\R [^\\n]* - your progress");
             assertThat(edition.resolve(lesson.folder()).resolve("target/progress.txt")).as("%s: the report file", lesson)
                     .isRegularFile();
         }

@@ -127,11 +127,11 @@ class LineConnectionHiddenTest {
         byte[] expected = (line + "\n").getBytes(StandardCharsets.UTF_8);
 
         connection.send(line);
-        connection.send("sentinel");
+        connection.send("next line");
 
         assertThat(pair.testEnd().readBytes(expected.length)).as("Step 5: the bytes of \"%s\"", line).isEqualTo(expected);
         assertThat(pair.testEnd().readLine()).as("Step 5: the line right after it (no extra bytes in between)")
-                .isEqualTo("sentinel");
+                .isEqualTo("next line");
     }
 
     @RepeatedTest(2)

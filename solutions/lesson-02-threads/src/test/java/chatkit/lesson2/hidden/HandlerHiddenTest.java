@@ -59,13 +59,13 @@ class HandlerHiddenTest {
         return joined;
     }
 
-    /** Lines the user reads before the room's sentinel: all that was sent to them before it. */
+    /** Lines the user reads before the room's marker line (Room.SENTINEL): all that was sent to them before it. */
     private List<String> linesBeforeSentinel(ChatUser user) throws Exception {
         room.broadcastSentinel();
         List<String> lines = new ArrayList<>();
         String line;
         while (!Room.SENTINEL.equals(line = user.nextLine())) {
-            assertThat(line).as("%s's connection closed before the sentinel", user.nickname()).isNotNull();
+            assertThat(line).as("%s's connection closed before the test's last line arrived", user.nickname()).isNotNull();
             lines.add(line);
         }
         return lines;

@@ -9,6 +9,7 @@ import chatkit.lesson2.ClientRegistry;
 import chatkit.lesson2.Connection;
 import chatkit.lesson2.hidden.Wires.HeldSend;
 import chatkit.lesson2.hidden.Wires.Wire;
+import chatkit.lesson2.testkit.Room;
 import chatkit.testkit.Background;
 import chatkit.testkit.StepMessages;
 import chatkit.testkit.TestPeer;
@@ -106,7 +107,7 @@ class RegistryHiddenTest {
 
         for (int i = 0; i < size; i++) {
             if (i == sender) {
-                assertThat(clients.get(i).nextLineAfterASentinel()).as("Step 3: the sender's next line").isEqualTo("(sentinel)");
+                assertThat(clients.get(i).nextLineAfterASentinel()).as("Step 3: the sender's next line").isEqualTo(Room.SENTINEL);
             } else {
                 assertThat(clients.get(i).peer().readLine()).as("Step 3: what %s reads", names.get(i)).isEqualTo(line);
             }
@@ -239,7 +240,7 @@ class RegistryHiddenTest {
                 assertThat(clients.get(i).peer().readLine()).as("Step 6: what %s reads", names.get(i)).isEqualTo(line);
             } else {
                 assertThat(clients.get(i).nextLineAfterASentinel()).as("Step 6: %s's next line (not the addressee)",
-                        names.get(i)).isEqualTo("(sentinel)");
+                        names.get(i)).isEqualTo(Room.SENTINEL);
             }
         }
     }

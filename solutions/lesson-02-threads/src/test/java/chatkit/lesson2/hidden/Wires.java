@@ -2,6 +2,7 @@
 package chatkit.lesson2.hidden;
 
 import chatkit.lesson2.Connection;
+import chatkit.lesson2.testkit.Room;
 import chatkit.testkit.SocketPair;
 import chatkit.testkit.TestPeer;
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class Wires implements AutoCloseable {
     record Wire(Connection connection, TestPeer peer) {
         /** The next line this client reads after a line sent to it now: proof of what came before. */
         String nextLineAfterASentinel() throws IOException {
-            connection.send("(sentinel)");
+            connection.send(Room.SENTINEL);
             return peer.readLine();
         }
     }
