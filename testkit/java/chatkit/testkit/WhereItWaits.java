@@ -30,9 +30,21 @@ public final class WhereItWaits {
         return isWaiting(thread.getState(), stack) ? lessonFrames(stack) : Optional.empty();
     }
 
-    /** Parked, sleeping, waiting for a lock, or inside a native read or write of the network. */
+    /**
+     * Parked, sleeping, waiting for a lock, or inside a native read or write of the network; but
+     * not while the JDK loads a class or sets up Swing (fonts, look and feel) on the way, which on
+     * a busy computer can take a while and is not the lesson's code waiting.
+     */
     private static boolean isWaiting(Thread.State state, StackTraceElement[] stack) {
         if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
+            for (StackTraceElement frame : stack) {
+                if (isLessonCode(frame)) {
+                    return true; // the JDK frames above it wait for the lesson's code
+                }
+                if (isSetUp(frame)) {
+                    return false;
+                }
+            }
             return true;
         }
         if (state != Thread.State.RUNNABLE || stack.length == 0 || !stack[0].isNativeMethod()) {
@@ -54,6 +66,15 @@ public final class WhereItWaits {
             }
         }
         return frames.isEmpty() ? Optional.empty() : Optional.of(String.join(", called from ", frames));
+    }
+
+    /** The JDK loading or initialising a class, or Swing and AWT setting themselves up. */
+    private static boolean isSetUp(StackTraceElement frame) {
+        String name = frame.getClassName();
+        return frame.getMethodName().equals("<clinit>") || name.startsWith("java.lang.ClassLoader")
+                || name.startsWith("jdk.internal.loader.") || name.startsWith("javax.swing.")
+                || name.startsWith("java.awt.") || name.startsWith("sun.awt.") || name.startsWith("sun.font.")
+                || name.startsWith("sun.java2d.") || name.startsWith("sun.swing.");
     }
 
     /** A class of the lesson (yours or provided), not of the JDK, a library or the tests. */
