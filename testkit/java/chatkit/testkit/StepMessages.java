@@ -48,7 +48,23 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
         if (isTimeOut(failure)) {
             StepTimeouts.timedOut(StepTimeouts.part(context.getRequiredTestClass(), step.get()));
         }
-        throw stepsOf(context).explain(step.get(), failure);
+        AssertionError explained = stepsOf(context).explain(step.get(), failure);
+        throw thrownInLessonCode(failure).map(where -> new AssertionError(explained.getMessage() + " (thrown in "
+                + where + ")", failure)).orElse(explained);
+    }
+
+    /**
+     * Where in the lesson's code an exception came from (not an assertion's failure, a time-out or
+     * an unfinished TODO, whose messages say enough): Maven shortens stack traces to the test's own
+     * lines, so the message has to say it.
+     */
+    private static Optional<String> thrownInLessonCode(Throwable failure) {
+        boolean todo = failure instanceof UnsupportedOperationException
+                && String.valueOf(failure.getMessage()).contains("TODO");
+        if (failure instanceof AssertionError || failure instanceof TimeoutException || todo) {
+            return Optional.empty();
+        }
+        return WhereItWaits.lessonFrames(failure.getStackTrace());
     }
 
     /**
