@@ -37,6 +37,12 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
                         + ". Fix step " + needed + " first (look at " + steps.step(needed).where() + ").");
             }
         }
+        for (int needed : steps.withNeeds(step.get())) {
+            if (needed != step.get() && StepTimeouts.hasFailed(needed)) {
+                throw new AssertionError("Step " + step.get() + ": " + String.format(StepTimeouts.NOT_RUN_FAILED, needed)
+                        + ".");
+            }
+        }
     }
 
     @Override
@@ -48,6 +54,7 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
         if (isTimeOut(failure)) {
             StepTimeouts.timedOut(StepTimeouts.part(context.getRequiredTestClass(), step.get()));
         }
+        StepTimeouts.failed(step.get());
         AssertionError explained = stepsOf(context).explain(step.get(), failure);
         throw thrownInLessonCode(failure).map(where -> new AssertionError(explained.getMessage() + " (thrown in "
                 + where + ")", failure)).orElse(explained);

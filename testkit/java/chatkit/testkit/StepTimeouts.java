@@ -26,7 +26,21 @@ public final class StepTimeouts {
     /** The same, for a test of a step that builds on one that timed out (it would only wait too). */
     public static final String NOT_RUN_NEEDS = "not run, because it builds on step %d, whose tests timed out";
 
+    /**
+     * The same, in the grader's first run of a hand-in, for a test of a step that builds on a step
+     * that failed: the grader judges it in a run of its own, with the reference's code standing in
+     * for that step (so the tests here would only be waited for and thrown away).
+     */
+    public static final String NOT_RUN_FAILED = "not run, because it builds on step %d, which does not pass"
+            + " (it is graded with the reference's code for that step instead)";
+
     private static final boolean ON = !"false".equals(System.getProperty("chatkit.stopStepAfterTimeout"));
+
+    /** The grader's first run sets this: steps built on a failed step are not run (see {@link #NOT_RUN_FAILED}). */
+    private static final boolean SKIP_BUILT_ON_FAILED = Boolean.getBoolean("chatkit.grader.skipBuiltOnFailed");
+
+    /** The steps with a failed test, where {@link #SKIP_BUILT_ON_FAILED} is on. */
+    private static final Set<Integer> FAILED = ConcurrentHashMap.newKeySet();
 
     /** "lesson-02-steps.properties#3" (visible) or "lesson-02-steps.properties#3 hidden". */
     private static final Set<String> TIMED_OUT = ConcurrentHashMap.newKeySet();
@@ -72,6 +86,18 @@ public final class StepTimeouts {
     public static boolean stepHasTimedOut(Class<?> testClass, int step) {
         String visible = visiblePart(testClass, step);
         return TIMED_OUT.contains(visible) || TIMED_OUT.contains(visible + " hidden");
+    }
+
+    /** Remembers that a test of {@code step} failed (in this JVM, or in an earlier one of the same grading). */
+    public static void failed(int step) {
+        if (SKIP_BUILT_ON_FAILED) {
+            FAILED.add(step);
+        }
+    }
+
+    /** True if a test of {@code step} failed, in a grader's first run: the steps built on it are not run. */
+    public static boolean hasFailed(int step) {
+        return FAILED.contains(step);
     }
 
     /** True if {@code message} says a test was not run because of this rule. */

@@ -75,7 +75,7 @@ final class IsolatedTests {
         while (true) {
             jvms++;
             results.newJvm();
-            new SkipList(results.begun(), results.timedOutParts()).write(workspace.skipFile());
+            new SkipList(results.begun(), results.timedOutParts(), results.failedSteps()).write(workspace.skipFile());
             int resultsBefore = results.resultCount();
             JvmEnd end;
             Process process;
@@ -281,6 +281,11 @@ final class IsolatedTests {
         command.addAll(HARDENING);
         if (Runtime.version().feature() >= 24) {
             command.add("--illegal-native-access=deny"); // no JNI or FFM from the class path (JDK 24 and later)
+        }
+        if (steps.isEmpty()) {
+            // The first run: a step built on a failed one is judged in a later run, with the
+            // reference standing in (Grade.withReferenceFor), so its tests here would be wasted.
+            command.add("-Dchatkit.grader.skipBuiltOnFailed=true");
         }
         command.addAll(List.of(
                 "-Dchatkit.progress=off",

@@ -142,8 +142,8 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
      * Judges each step in order. A step whose needed steps all pass on their own is judged on the
      * student's run; otherwise on the run where the reference stood in for exactly the needed steps
      * that fail on their own (a step that failed only because of an earlier one is not among them).
-     * Without that run (it is added to {@code wanted}), the step waits for the first of them. A
-     * step not started (its TODO still throws) is judged on the student's run: nothing can pass it.
+     * Without that run (it is added to {@code wanted}), the step waits for the first of them, as
+     * does a step not started (its TODO still throws), which nothing could pass.
      */
     private static List<StepGrade> judge(LessonKit lesson, IsolatedTests.Outcome outcome,
             Map<Set<Integer>, IsolatedTests.Outcome> standIns, Set<Integer> notStarted, List<Set<Integer>> wanted) {
@@ -152,14 +152,17 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         for (Steps.Step step : lesson.steps()) {
             Set<Integer> failingNeeds = new TreeSet<>(lesson.allNeeds(step.number()));
             failingNeeds.retainAll(failing);
-            boolean onItsOwn = failingNeeds.isEmpty() || notStarted.contains(step.number());
-            IsolatedTests.Outcome judged = onItsOwn ? outcome : standIns.get(failingNeeds);
+            boolean notTried = notStarted.contains(step.number());
+            IsolatedTests.Outcome judged = failingNeeds.isEmpty() ? outcome : notTried ? null
+                    : standIns.get(failingNeeds);
             StepGrade grade;
-            if (onItsOwn) {
+            if (failingNeeds.isEmpty()) {
                 grade = new StepGrade(step, part(outcome.results(), step, false), part(outcome.results(), step, true),
                         Optional.empty(), Set.of());
             } else if (judged == null) {
-                wanted.add(failingNeeds);
+                if (!notTried) {
+                    wanted.add(failingNeeds);
+                }
                 grade = new StepGrade(step, part(outcome.results(), step, false), part(outcome.results(), step, true),
                         Optional.of(failingNeeds.iterator().next()), Set.of());
             } else {

@@ -170,6 +170,17 @@ final class TestResults {
         }
     }
 
+    /** The steps with a test that failed (not one that the rules above left unrun). */
+    Set<Integer> failedSteps() {
+        Set<Integer> failed = new TreeSet<>();
+        for (Planned planned : plan.values()) {
+            if (resultsOf(planned).stream().anyMatch(r -> !r.passed() && !r.neutral())) {
+                failed.add(planned.step());
+            }
+        }
+        return failed;
+    }
+
     List<Planned> plan() {
         return new ArrayList<>(plan.values());
     }

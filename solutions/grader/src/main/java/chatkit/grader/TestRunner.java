@@ -95,6 +95,7 @@ public final class TestRunner {
         results.flush();
         SkipList skipList = SkipList.read(Paths.get(args[0]));
         skipList.timedOutParts().forEach(StepTimeouts::timedOut);
+        skipList.failedSteps().forEach(StepTimeouts::failed);
         Set<TestKey> skip = skipList.begun();
         String lessonPackage = args[1];
         Map<Integer, Integer> runs = parseRuns(args[2]);
