@@ -75,6 +75,7 @@ public final class ProgressReport implements TestExecutionListener {
         int run;
         int failed;
         String firstFailure;
+        String firstMessage;
         Optional<Integer> missingTodo = Optional.empty();
     }
 
@@ -110,8 +111,11 @@ public final class ProgressReport implements TestExecutionListener {
         if (failed) {
             stepResult.failed++;
             earlier.remember(step.get(), false); // whatever an earlier run showed, it fails now
-            if (stepResult.firstFailure == null) {
-                String message = result.getThrowable().map(Steps::gist).orElse("failed");
+            String message = result.getThrowable().map(Steps::gist).orElse("failed");
+            // The first failure, unless a later one names a cause where the first only says what was expected.
+            if (stepResult.firstFailure == null
+                    || !Steps.namesACause(stepResult.firstMessage) && Steps.namesACause(message)) {
+                stepResult.firstMessage = message;
                 // The "look at" part gets a line of its own in the report.
                 String lookAt = "Step " + step.get() + " (look at " + where(step.get()) + "): ";
                 stepResult.firstFailure = message.startsWith(lookAt) ? message.substring(lookAt.length()) : message;

@@ -231,6 +231,25 @@ public final class Steps {
     }
 
     /**
+     * False for a failure that only says what was expected ("expected: ... but was: ...",
+     * AssertJ's "Expecting ...") or that a test was not run: another failure of the same step may
+     * say why, and reports show that one first.
+     */
+    public static boolean namesACause(String message) {
+        String text = message.strip();
+        int lookAt = text.indexOf("(look at ");
+        int end = text.indexOf("): ");
+        if (text.startsWith("Step ") && lookAt >= 0 && end > lookAt) {
+            text = text.substring(end + 3);
+        } else if (text.matches("(?s)^Step \\d+: .*")) {
+            text = text.substring(text.indexOf(": ") + 2);
+        }
+        text = text.strip();
+        return !(text.startsWith("expected") || text.startsWith("Expecting") || text.startsWith("not run")
+                || StepTimeouts.notRun(text));
+    }
+
+    /**
      * The gist of a failure in one line: its message with the lines joined (AssertJ puts its
      * description on the first line, expected and actual values below), or its kind if it has
      * no message. When a "TODO N not done" sentence hides further down, the first line and

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import chatkit.lesson9.pretend.PretendLessonTests;
+import chatkit.testkit.Steps;
 import chatkit.testkit.ProgressReport;
 import chatkit.testkit.ReportAtExit;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,20 @@ class ProgressReportProof {
         report = target.resolve("progress.txt");
         PretendLessonTests.FAILING.clear();
         PretendLessonTests.ABORTED.clear();
+    }
+
+    @Test
+    void aFailureThatNamesACauseIsPreferredToABareExpectation() {
+        assertThat(Steps.namesACause("Step 5 (look at ChatSession.send() and sendPrivate(), TODO 5): expected: \"a\""
+                + " but was: \"b\"")).as("a bare AssertJ line").isFalse();
+        assertThat(Steps.namesACause("Step 5 (look at LineConnection.send(), TODO 5): Expecting actual: \"a\" to be"
+                + " empty")).as("AssertJ's Expecting").isFalse();
+        assertThat(Steps.namesACause("Step 5: not run, because an earlier test of this step timed out. Fix that one"
+                + " first")).as("a test not run").isFalse();
+        assertThat(Steps.namesACause("Step 5 (look at LineConnection.send(), TODO 5): [Step 5: the first line (send()"
+                + " must flush)] expected: \"first\" but was: null")).as("a described expectation").isTrue();
+        assertThat(Steps.namesACause("Step 1 (look at ChatServer.acceptClients(), TODO 1): Client 2 of 10 waited for"
+                + " its * HELLO: was this client accepted?")).as("words of the test's own").isTrue();
     }
 
     @Test

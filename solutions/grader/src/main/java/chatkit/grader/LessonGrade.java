@@ -207,9 +207,10 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
             }
         }
         boolean passed = tests > 0 && anyPassed && failures.isEmpty();
-        // The failures that say most first; "not run" ones (after a time-out, or never reached) last.
+        // The failures that say most first: those that name a cause, then those that only say what
+        // was expected, then "not run" ones (after a time-out, or never reached).
         failures.sort(java.util.Comparator.comparing(f -> f.message().startsWith("not run")
-                || StepTimeouts.notRun(f.message()) ? 1 : 0));
+                || StepTimeouts.notRun(f.message()) ? 2 : Steps.namesACause(f.message()) ? 0 : 1));
         if (tests == 0 && max > 0) {
             failures.add(new Failure("(no tests)", 1, "no " + (hidden ? "hidden" : "visible") + " tests of step "
                     + step.number() + " were found: the kit's tests are not built (run solutions/grade again)"));
