@@ -107,7 +107,7 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         List<String> incidents = new ArrayList<>(outcome.incidents());
         StringBuilder output = new StringBuilder(outcome.output());
         standIns.forEach((standIn, run) -> {
-            String with = "with the reference's code for " + stepList(standIn);
+            String with = "while graded with the kit's code for " + stepList(standIn);
             run.incidents().forEach(incident -> incidents.add(incident + " (" + with + ")"));
             if (!run.output().isEmpty()) {
                 output.append("\n---- ").append(with).append(" ----\n").append(run.output());
