@@ -27,8 +27,8 @@ public final class StepTimeouts {
     public static final String NOT_RUN_NEEDS = "not run, because it builds on step %d, whose tests timed out";
 
     /**
-     * The same, in the grader's first run of a hand-in, for a test of a step that builds on a step
-     * that failed: the grader judges it in a run of its own, with the reference's code standing in
+     * The same, in the grader's runs of a hand-in, for a test of a step that builds on a step that
+     * failed: the grader judges it in a run of its own, with the reference's code standing in
      * for that step (so the tests here would only be waited for and thrown away).
      */
     public static final String NOT_RUN_FAILED = "not run, because it builds on step %d, which does not pass"
@@ -36,7 +36,7 @@ public final class StepTimeouts {
 
     private static final boolean ON = !"false".equals(System.getProperty("chatkit.stopStepAfterTimeout"));
 
-    /** The grader's first run sets this: steps built on a failed step are not run (see {@link #NOT_RUN_FAILED}). */
+    /** The grader sets this: steps built on a failed step are not run (see {@link #NOT_RUN_FAILED}). */
     private static final boolean SKIP_BUILT_ON_FAILED = Boolean.getBoolean("chatkit.grader.skipBuiltOnFailed");
 
     /** The steps with a failed test, where {@link #SKIP_BUILT_ON_FAILED} is on. */
@@ -95,7 +95,7 @@ public final class StepTimeouts {
         }
     }
 
-    /** True if a test of {@code step} failed, in a grader's first run: the steps built on it are not run. */
+    /** True if a test of {@code step} failed, in a grader's run: the steps built on it are not run. */
     public static boolean hasFailed(int step) {
         return FAILED.contains(step);
     }

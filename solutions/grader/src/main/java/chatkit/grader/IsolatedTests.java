@@ -282,11 +282,9 @@ final class IsolatedTests {
         if (Runtime.version().feature() >= 24) {
             command.add("--illegal-native-access=deny"); // no JNI or FFM from the class path (JDK 24 and later)
         }
-        if (steps.isEmpty()) {
-            // The first run: a step built on a failed one is judged in a later run, with the
-            // reference standing in (Grade.withReferenceFor), so its tests here would be wasted.
-            command.add("-Dchatkit.grader.skipBuiltOnFailed=true");
-        }
+        // A step built on a failed one is judged in another run, with the reference standing in for
+        // that one (Grade.withReferenceFor): its tests in this run would only be waited for.
+        command.add("-Dchatkit.grader.skipBuiltOnFailed=true");
         command.addAll(List.of(
                 "-Dchatkit.progress=off",
                 "-Dchatkit.seed=" + settings.seed(),
