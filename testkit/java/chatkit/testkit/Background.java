@@ -280,16 +280,9 @@ public final class Background<T> implements AutoCloseable {
         return new AssertionError(describe(cause) + " (thrown on " + where + place(cause) + ")" + advice(cause), cause);
     }
 
-    /**
-     * ", in Conversation.run (Conversation.java:31)": where in the lesson's code it was thrown.
-     * Maven shortens stack traces to the test's own lines, so the message has to say it. Not for
-     * an unfinished TODO, whose message says where already.
-     */
+    /** ", in Conversation.run (Conversation.java:31)", or nothing (see {@link WhereItWaits#thrownIn}). */
     private static String place(Throwable failure) {
-        if (failure instanceof UnsupportedOperationException && String.valueOf(failure.getMessage()).contains("TODO")) {
-            return "";
-        }
-        return WhereItWaits.lessonFrames(failure.getStackTrace()).map(where -> ", in " + where).orElse("");
+        return WhereItWaits.thrownIn(failure).map(where -> ", in " + where).orElse("");
     }
 
     /** A failure in a line: its message alone for an unfinished TODO, with its kind otherwise. */

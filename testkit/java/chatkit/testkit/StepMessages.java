@@ -61,17 +61,14 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
     }
 
     /**
-     * Where in the lesson's code an exception came from (not an assertion's failure, a time-out or
-     * an unfinished TODO, whose messages say enough): Maven shortens stack traces to the test's own
-     * lines, so the message has to say it.
+     * Where in the lesson's code an exception came from; nothing for an assertion's failure or a
+     * time-out, whose messages say enough (see {@link WhereItWaits#thrownIn}).
      */
     private static Optional<String> thrownInLessonCode(Throwable failure) {
-        boolean todo = failure instanceof UnsupportedOperationException
-                && String.valueOf(failure.getMessage()).contains("TODO");
-        if (failure instanceof AssertionError || failure instanceof TimeoutException || todo) {
+        if (failure instanceof AssertionError || failure instanceof TimeoutException) {
             return Optional.empty();
         }
-        return WhereItWaits.lessonFrames(failure.getStackTrace());
+        return WhereItWaits.thrownIn(failure);
     }
 
     /**

@@ -54,6 +54,18 @@ public final class WhereItWaits {
         return top.startsWith("sun.nio.ch.") || top.startsWith("java.net.");
     }
 
+    /**
+     * Where in the lesson's code {@code failure} was thrown ("Conversation.run (Conversation.java:31)"),
+     * or empty: Maven shortens stack traces to the test's own lines, so messages have to say it. Empty
+     * for an unfinished TODO too, whose message says where already.
+     */
+    public static Optional<String> thrownIn(Throwable failure) {
+        if (Steps.unfinishedTodo(failure.getMessage()).isPresent()) {
+            return Optional.empty();
+        }
+        return lessonFrames(failure.getStackTrace());
+    }
+
     /** The lesson's own frames, innermost first, or empty if none. */
     public static Optional<String> lessonFrames(StackTraceElement[] stack) {
         List<String> frames = new ArrayList<>();

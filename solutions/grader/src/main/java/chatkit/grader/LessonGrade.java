@@ -152,22 +152,21 @@ record LessonGrade(String student, LessonKit lesson, Status status, List<StepGra
         for (Steps.Step step : lesson.steps()) {
             Set<Integer> failingNeeds = new TreeSet<>(lesson.allNeeds(step.number()));
             failingNeeds.retainAll(failing);
-            boolean notTried = notStarted.contains(step.number());
-            IsolatedTests.Outcome judged = failingNeeds.isEmpty() ? outcome : notTried ? null
-                    : standIns.get(failingNeeds);
+            boolean notStartedStep = notStarted.contains(step.number());
+            IsolatedTests.Outcome standIn = notStartedStep ? null : standIns.get(failingNeeds);
             StepGrade grade;
             if (failingNeeds.isEmpty()) {
                 grade = new StepGrade(step, part(outcome.results(), step, false), part(outcome.results(), step, true),
                         Optional.empty(), Set.of());
-            } else if (judged == null) {
-                if (!notTried) {
+            } else if (standIn != null) {
+                grade = new StepGrade(step, part(standIn.results(), step, false), part(standIn.results(), step, true),
+                        Optional.empty(), failingNeeds);
+            } else {
+                if (!notStartedStep) {
                     wanted.add(failingNeeds);
                 }
                 grade = new StepGrade(step, part(outcome.results(), step, false), part(outcome.results(), step, true),
                         Optional.of(failingNeeds.iterator().next()), Set.of());
-            } else {
-                grade = new StepGrade(step, part(judged.results(), step, false), part(judged.results(), step, true),
-                        Optional.empty(), failingNeeds);
             }
             if (!grade.passed()) {
                 failing.add(step.number());
