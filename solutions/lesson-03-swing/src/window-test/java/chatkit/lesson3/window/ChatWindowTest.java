@@ -59,11 +59,6 @@ class ChatWindowTest {
         server = ScriptedServer.start();
         JFrame frame = GuiActionRunner.execute(() -> ChatWindow.open("127.0.0.1", server.port()));
         window = new FrameFixture(frame);
-        // The robot waits for the event queue to be idle after every event anyway; its default
-        // pauses on top of that (60 ms between events, 100 ms after posting one) are for a human
-        // watching, and made typing "très bien" take a second.
-        window.robot().settings().delayBetweenEvents(5);
-        window.robot().settings().eventPostingDelay(10);
         window.show();
     }
 
