@@ -115,7 +115,7 @@ class ServerHiddenTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    @DisplayName("Step 7: 300 connects and disconnects in a row leave no thread and no socket behind")
+    @DisplayName("Step 7: " + COMERS + " connects and disconnects in a row leave no thread and no socket behind")
     void noLeaks() throws Exception {
         try (TestServer server = TestServer.start()) {
             int threadsBefore = threadCount();
