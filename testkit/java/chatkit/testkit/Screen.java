@@ -33,7 +33,7 @@ public final class Screen {
                     .until(() -> text().contains(expected));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the screen did not show \"" + expected + "\" within " + TestPeer.WAIT.toSeconds()
-                    + " s; it showed: \"" + text().replace("\n", "\\n") + "\"");
+                    + " s; it showed: \"" + text().replace("\n", "\\n") + "\"", e);
         }
     }
 }

@@ -136,9 +136,10 @@ public final class Edt {
                     }));
         } catch (ConditionTimeoutException e) {
             // The last failed check, labelled with what was awaited (as AssertJ's as() labels it):
-            // "expected: DISCONNECTED but was: CONNECTING" alone does not say what or where.
+            // "expected: DISCONNECTED but was: CONNECTING" alone does not say what or where. The
+            // time-out stays its cause: a wait that ran out must show as one.
             throw e.getCause() instanceof AssertionError assertion
-                    ? new AssertionError("[" + what + "] " + assertion.getMessage().strip(), assertion)
+                    ? new AssertionError("[" + what + "] " + assertion.getMessage().strip(), e)
                     : new AssertionError("within " + TestPeer.WAIT.toSeconds() + " s: " + what, e);
         }
     }

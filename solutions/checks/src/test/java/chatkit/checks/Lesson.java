@@ -67,6 +67,11 @@ record Lesson(String folder, Path root, Properties manifest) {
         return root.resolve(folder).resolve("target/classes");
     }
 
+    /** The hidden tests of every lesson, as solutions/hidden-tests compiled them against the starter. */
+    Path hiddenTestClasses() {
+        return root.resolve("solutions/hidden-tests/target/test-classes");
+    }
+
     /** Compiled reference: the reference's own files plus the provided ones. */
     Path referenceClasses() {
         return root.resolve("solutions").resolve(folder).resolve("target/classes");

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Proof 2: the starter has exactly the reference's public API: the same public classes, and in
  * each the same public and protected constructors, methods, fields and constant values. (The
- * other half of proof 2, hidden tests compiling against the starter, is this module's compile.)
+ * other half of proof 2, hidden tests compiling against the starter, is solutions/hidden-tests' compile.)
  */
 class StarterApiProof {
 

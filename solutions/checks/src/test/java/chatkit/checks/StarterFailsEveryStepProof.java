@@ -8,6 +8,7 @@ import chatkit.testkit.Steps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,30 +30,43 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Proof 3: on the untouched starter, every visible test of a student step fails, fast, with a
+ * Proof 3: on the untouched starter, every visible test of a student step fails, at once, with a
  * message that starts with its own step ("Step N ..."); none passes, none hangs, none is skipped.
- * The hidden tests, compiled against the starter in this module, must fail the same way: a hidden
- * test that passes on the starter would give points for nothing. Every test is tagged either with
- * its step or as "provided" (a test of provided code), and provided-code tests pass on the starter.
+ * The hidden tests, compiled against the starter (solutions/hidden-tests), must fail the same way:
+ * a hidden test that passes on the starter would give points for nothing. Every test is tagged
+ * either with its step or as "provided" (a test of provided code), and provided-code tests pass on
+ * the starter.
+ *
+ * "At once" is judged by how a test failed, not by the clock: no failure may come from waiting out
+ * a time limit (a line, a client or a window that never came). The build runs these proofs beside
+ * the sample class's grading, with both cores busy, where a test that fails at once can still take
+ * a second or two; the clock only guards against a hang. How long a student's first run takes is
+ * measured, not asserted: docs/performance.md, "Build and grading times".
  *
  * The tests run in this JVM through the JUnit Platform Launcher, with the starter (a dependency
  * of this module) on the class path: the reference is never on it.
  */
 class StarterFailsEveryStepProof {
 
-    /** The whole visible suite of a lesson must be done within this on the starter (issue: <= 10 s). */
-    private static final Duration WHOLE_LESSON_LIMIT = Duration.ofSeconds(10);
-    /** No single starter test should need more than this: a TODO fails at once. */
-    private static final Duration ONE_TEST_LIMIT = Duration.ofSeconds(2);
+    /**
+     * Hang guards, with room for a loaded machine: on a quiet one the slowest lesson (3) takes about
+     * 3 s and its slowest test 0.5 s; beside the sample class 9 s and 1.7 s.
+     */
+    private static final Duration WHOLE_LESSON_LIMIT = Duration.ofSeconds(30);
+    private static final Duration ONE_TEST_LIMIT = Duration.ofSeconds(5);
 
+    /** How a wait that ran out shows in a failure's causes (the testkit's, the JDK's and Awaitility's). */
+    private static final Set<String> TIME_OUTS = Set.of("chatkit.testkit.StepTimeouts$Hang",
+            "java.util.concurrent.TimeoutException", "java.net.SocketTimeoutException",
+            "org.awaitility.core.ConditionTimeoutException");
 
     /** What happened to one test. */
     record Outcome(String name, int step, boolean hidden, boolean provided, TestExecutionResult.Status status,
-                   String message, Duration took) {
+                   String message, Duration took, boolean waitedOut) {
         @Override
         public String toString() {
             return name + " [step " + step + (hidden ? ", hidden" : "") + "] " + status + " in " + took.toMillis()
-                    + " ms: " + message;
+                    + " ms" + (waitedOut ? " after waiting out a time limit" : "") + ": " + message;
         }
     }
 
@@ -74,8 +88,10 @@ class StarterFailsEveryStepProof {
 
         List<Outcome> visible = outcomes.stream().filter(o -> !o.hidden()).collect(Collectors.toList());
         List<Outcome> hidden = outcomes.stream().filter(Outcome::hidden).collect(Collectors.toList());
-        System.out.printf("[proof 3] %s: %d visible and %d hidden step tests ran on the starter in %d ms%n",
-                lesson, visible.size(), hidden.size(), whole.toMillis());
+        Outcome slowest = outcomes.stream().max(Comparator.comparing(Outcome::took)).orElseThrow();
+        System.out.printf("[proof 3] %s: %d visible and %d hidden step tests ran on the starter in %d ms"
+                + " (slowest: %s, %d ms)%n", lesson, visible.size(), hidden.size(), whole.toMillis(), slowest.name(),
+                slowest.took().toMillis());
 
         assertThat(visible).as("%s: visible step tests found on the starter", lesson).isNotEmpty();
         assertThat(hidden).as("%s: hidden step tests found on the starter", lesson).isNotEmpty();
@@ -86,10 +102,13 @@ class StarterFailsEveryStepProof {
                 .filteredOn(o -> !o.message().startsWith("Step " + o.step() + " ")
                         && !o.message().startsWith("Step " + o.step() + ":"))
                 .isEmpty();
-        assertThat(outcomes).as("%s: starter tests slower than %d s (a TODO must fail at once)", lesson,
-                        ONE_TEST_LIMIT.toSeconds())
+        assertThat(outcomes).as("%s: failures on the starter that waited out a time limit (a TODO must fail at once:"
+                + " a test that waits for what the TODO never does makes every student's run slow)", lesson)
+                .filteredOn(Outcome::waitedOut).isEmpty();
+        assertThat(outcomes).as("%s: starter tests slower than %d s (a hang?)", lesson, ONE_TEST_LIMIT.toSeconds())
                 .filteredOn(o -> o.took().compareTo(ONE_TEST_LIMIT) > 0).isEmpty();
-        assertThat(whole).as("%s: time for all step tests on the starter", lesson).isLessThan(WHOLE_LESSON_LIMIT);
+        assertThat(whole).as("%s: time for all step tests on the starter (a hang?)", lesson)
+                .isLessThan(WHOLE_LESSON_LIMIT);
     }
 
     /** Runs every test of the package (visible and hidden, steps and provided code) on the starter. */
@@ -113,7 +132,7 @@ class StarterFailsEveryStepProof {
             @Override
             public void executionSkipped(TestIdentifier test, String reason) {
                 if (test.isTest()) {
-                    outcomes.add(outcome(test, null, reason, Duration.ZERO));
+                    outcomes.add(outcome(test, null, reason, Duration.ZERO, false));
                 }
             }
 
@@ -122,20 +141,32 @@ class StarterFailsEveryStepProof {
                 if (test.isTest()) {
                     Duration took = Duration.ofNanos(System.nanoTime() - started.getOrDefault(test, System.nanoTime()));
                     String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
-                    outcomes.add(outcome(test, result.getStatus(), message, took));
+                    boolean waitedOut = result.getThrowable().map(StarterFailsEveryStepProof::waitedOut).orElse(false);
+                    outcomes.add(outcome(test, result.getStatus(), message, took, waitedOut));
                 }
             }
         });
         return outcomes;
     }
 
-    private static Outcome outcome(TestIdentifier test, TestExecutionResult.Status status, String message, Duration took) {
+    /** True if a wait that ran out is among the failure's causes. */
+    static boolean waitedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (TIME_OUTS.contains(cause.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Outcome outcome(TestIdentifier test, TestExecutionResult.Status status, String message, Duration took,
+            boolean waitedOut) {
         Set<String> tags = test.getTags().stream().map(TestTag::getName).collect(Collectors.toCollection(TreeSet::new));
         int step = Steps.stepOf(tags).orElse(0);
         String name = Optional.ofNullable(test.getLegacyReportingName()).orElse(test.getDisplayName());
         String where = test.getUniqueId().replaceAll(".*\\[class:([^\\]]*)\\].*", "$1");
         return new Outcome(where + "." + name, step, tags.contains("hidden"), tags.contains("provided"),
                 status == null ? TestExecutionResult.Status.ABORTED : status,
-                message.lines().findFirst().orElse(""), took);
+                message.lines().findFirst().orElse(""), took, waitedOut);
     }
 }

@@ -48,10 +48,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * The proof builds that student: the reference files, with the body of every method whose TODO
  * belongs to another step put back to the starter's body ("TODO K not done"). It compiles them
- * with the provided files and runs the step's visible and hidden tests (the hidden ones as this
- * module compiled them) against them in a class loader of their own. This keeps the progress
- * report's "waiting for step K" and a grader's "needs step K" true, and no step's points ever
- * depend on a later step.
+ * with the provided files and runs the step's visible and hidden tests (the hidden ones as
+ * solutions/hidden-tests compiled them) against them in a class loader of their own. This keeps
+ * the progress report's "waiting for step K" and a grader's "needs step K" true, and no step's
+ * points ever depend on a later step.
  */
 class StepsStandAloneProof {
 
@@ -195,8 +195,7 @@ class StepsStandAloneProof {
     /** Runs the visible and hidden tests tagged step-N against {@code classes}; returns those that did not pass. */
     private static List<String> runStepTests(Lesson lesson, Path classes, int step) throws Exception {
         Path visibleTests = lesson.root().resolve(lesson.folder()).resolve("target/test-classes");
-        // The hidden tests, as this module compiled them (against the starter's API).
-        Path hiddenTests = Path.of(StepsStandAloneProof.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path hiddenTests = lesson.hiddenTestClasses();
         String packagePath = lesson.packageName().replace('.', '/') + "/";
         List<DiscoverySelector> selectors = new ArrayList<>();
         List<String> notPassing = Collections.synchronizedList(new ArrayList<>());

@@ -45,9 +45,9 @@ class StudentEditionProof {
     @Order(1)
     void exportHasTheLessonsAndNothingInstructorOnly() throws IOException {
         assertThat(exported).as("exported files").contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties",
-                "README.md", "docs/troubleshooting.md");
+                ".mvn/jvm.config", "README.md", "docs/troubleshooting.md");
         assertThat(exported).as("exported files").noneMatch(file -> file.startsWith("solutions/") || file.startsWith(".ci/")
-                || file.startsWith("docs/instructor"));
+                || file.startsWith("docs/instructor") || file.equals(".mvn/maven.config"));
         for (Lesson lesson : Lesson.all()) {
             assertThat(edition.resolve(lesson.folder()).resolve("pom.xml")).as("%s in the export", lesson).isRegularFile();
             assertThat(edition.resolve(lesson.get("handout"))).as("%s handout in the export", lesson).isRegularFile();

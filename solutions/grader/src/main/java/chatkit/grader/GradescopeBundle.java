@@ -64,7 +64,7 @@ public final class GradescopeBundle {
             folders.add(l.folder() + "/target/test-classes");
             folders.add(l.folder() + "/src/test/jvm.args");
         }
-        folders.add("solutions/checks/target/test-classes");
+        folders.add("solutions/hidden-tests/target/test-classes");
         folders.add("solutions/lesson-02-threads/target/classes");
         folders.add("solutions/grader/target/classes");
         List<String> jars = Grade.runnerClassPath(kit).stream().filter(entry -> entry.endsWith(".jar"))

@@ -150,9 +150,9 @@ final class LessonKit {
         return kit.resolve(folder).resolve("target/test-classes");
     }
 
-    /** The hidden tests, as the instructor's checks compiled them against the starter's API. */
+    /** The hidden tests, as solutions/hidden-tests compiled them against the starter's API. */
     Path hiddenTestClasses() {
-        return kit.resolve("solutions/checks/target/test-classes");
+        return kit.resolve("solutions/hidden-tests/target/test-classes");
     }
 
     /** The lesson's Java options for its tests (charset, line ends, locale, headless Swing). */

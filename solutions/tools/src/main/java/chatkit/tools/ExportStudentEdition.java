@@ -228,10 +228,15 @@ public final class ExportStudentEdition {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** True for the files students get: everything but instructor-only folders and build output. */
+    /**
+     * True for the files students get: everything but instructor-only folders and build output,
+     * and .mvn/maven.config (the instructor build's "-T 2": it builds modules side by side, and a
+     * student's lesson is one module).
+     */
     public static boolean isStudentFile(String file) {
         String name = file.substring(file.lastIndexOf('/') + 1);
         return !(file.startsWith("solutions/")
+                || file.equals(".mvn/maven.config")
                 || file.startsWith(".ci/")
                 || file.startsWith(".github/")
                 || file.startsWith(".git/")

@@ -251,7 +251,7 @@ class ServerHiddenTest {
             List<String> names = Thread.getAllStackTraces().entrySet().stream().filter(t -> !idlePoolWorker(t.getValue()))
                     .map(t -> t.getKey().getName()).sorted().toList();
             throw new AssertionError("Step 7: threads still running: " + threadCount() + ", expected at most " + expected
-                    + " (does every client's thread end when it leaves?): " + names);
+                    + " (does every client's thread end when it leaves?): " + names, e);
         }
     }
 
