@@ -2,6 +2,7 @@ package chatkit.lesson2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chatkit.lesson2.testkit.Locks;
 import chatkit.lesson2.testkit.Room;
 import chatkit.testkit.Background;
 import chatkit.testkit.SocketPair;
@@ -9,13 +10,10 @@ import chatkit.testkit.StepMessages;
 import chatkit.testkit.Steps;
 import chatkit.testkit.TestPeer;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -54,37 +52,9 @@ class ClientRegistryTest {
         }
     }
 
-    /**
-     * Calls {@code call} on a thread of its own while this test holds the registry's lock (as a
-     * synchronized method of another thread would): true if the call had to wait for the lock,
-     * false if it ran straight through. Decided every time, not by luck: the caller is watched
-     * until it either waits for the lock or has finished.
-     */
+    /** True if {@code call}, made while another thread is inside the registry, waits its turn (see {@link Locks}). */
     private boolean waitsForTheLock(Callable<?> call) throws Exception {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread caller = new Thread(() -> {
-            try {
-                call.call();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "another client's thread");
-        caller.setDaemon(true);
-        boolean waited;
-        synchronized (registry) {
-            caller.start();
-            Awaitility.await().atMost(TestPeer.WAIT).pollInterval(Duration.ofMillis(1)).until(() ->
-                    caller.getState() == Thread.State.BLOCKED || caller.getState() == Thread.State.TERMINATED);
-            waited = caller.getState() == Thread.State.BLOCKED;
-        }
-        caller.join(TestPeer.WAIT.toMillis());
-        if (failure.get() instanceof Error error) {
-            throw error;
-        }
-        if (failure.get() instanceof Exception exception) {
-            throw exception;
-        }
-        return waited;
+        return Locks.waitsForTheLock(registry, call);
     }
 
     @Test
