@@ -205,7 +205,10 @@ class ProgressReportProof {
     }
 
     private static void execute(ProgressReport progress, org.junit.platform.engine.DiscoverySelector selector, String tag) {
+        // The lessons' settings, said here: each lesson's junit-platform.properties is on this class
+        // path, and JUnit would warn about the three of them at every run.
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(selector)
+                .enableImplicitConfigurationParameters(false)
                 .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
         if (tag != null) {

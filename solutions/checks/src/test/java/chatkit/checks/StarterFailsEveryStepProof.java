@@ -113,8 +113,11 @@ class StarterFailsEveryStepProof {
 
     /** Runs every test of the package (visible and hidden, steps and provided code) on the starter. */
     static List<Outcome> runAllTests(String packageName) {
+        // The lessons' settings, said here: each lesson's junit-platform.properties is on this class
+        // path, and JUnit would warn about the three of them at every run.
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(packageName))
+                .enableImplicitConfigurationParameters(false)
                 .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();

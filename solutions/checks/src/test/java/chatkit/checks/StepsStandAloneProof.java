@@ -210,8 +210,10 @@ class StepsStandAloneProof {
                             .forEach(name -> selectors.add(selectClass(loader, name)));
                 }
             }
+            // The lessons' settings, said here (their junit-platform.properties files: see ProgressReportProof).
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectors)
+                    .enableImplicitConfigurationParameters(false)
                     .filters(TagFilter.includeTags("step-" + step))
                     .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")

@@ -44,6 +44,15 @@ class RegistryHiddenTest {
         wires.close();
     }
 
+    /** Adds each of {@code clients} to the registry under a random nickname; returns the nicknames, in order. */
+    private List<String> addAll(Random random, List<Wire> clients) {
+        List<String> names = Texts.nicknames(random, clients.size());
+        for (int i = 0; i < clients.size(); i++) {
+            registry.add(names.get(i), clients.get(i).connection());
+        }
+        return names;
+    }
+
     @RepeatedTest(3)
     @Tag("step-2")
     @DisplayName("Step 2: one nickname claimed by a random number of threads at once: exactly one wins, every round")
@@ -127,10 +136,7 @@ class RegistryHiddenTest {
     void broadcastToARandomGroup(Random random) throws Exception {
         int size = 2 + random.nextInt(9);
         List<Wire> clients = wires.open(size);
-        List<String> names = Texts.nicknames(random, size);
-        for (int i = 0; i < size; i++) {
-            registry.add(names.get(i), clients.get(i).connection());
-        }
+        List<String> names = addAll(random, clients);
         int sender = random.nextInt(size);
         String line = "<" + names.get(sender) + "> " + Texts.chatLine(random);
 
@@ -152,10 +158,7 @@ class RegistryHiddenTest {
     void broadcastWaitsItsTurn(Random random) throws Exception {
         int size = 2 + random.nextInt(5);
         List<Wire> clients = wires.open(size);
-        List<String> names = Texts.nicknames(random, size);
-        for (int i = 0; i < size; i++) {
-            registry.add(names.get(i), clients.get(i).connection());
-        }
+        List<String> names = addAll(random, clients);
         String line = "<" + names.get(0) + "> " + Texts.chatLine(random);
 
         assertThat(Locks.waitsForTheLock(registry, () -> {
@@ -279,10 +282,7 @@ class RegistryHiddenTest {
     void sendToOneAmongMany(Random random) throws Exception {
         int size = 2 + random.nextInt(8);
         List<Wire> clients = wires.open(size);
-        List<String> names = Texts.nicknames(random, size);
-        for (int i = 0; i < size; i++) {
-            registry.add(names.get(i), clients.get(i).connection());
-        }
+        List<String> names = addAll(random, clients);
         int to = random.nextInt(size);
         String line = "[x -> " + names.get(to) + "] " + Texts.chatLine(random);
 
