@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -35,6 +36,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * that writes into a temporary target folder; the pretend tests fail on the proof's say-so.
  */
 class ProgressReportProof {
+
+    /** One launcher for every run (creating one reads the lessons' junit-platform.properties, with a warning). */
+    private static final Launcher LAUNCHER = LauncherFactory.create(LauncherConfig.builder()
+            .enableTestExecutionListenerAutoRegistration(false).build());
 
     @TempDir
     Path target;
@@ -215,7 +220,6 @@ class ProgressReportProof {
             request.filters(TagFilter.includeTags(tag));
         }
         LauncherDiscoveryRequest built = request.build();
-        LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(built, progress);
+        LAUNCHER.execute(built, progress);
     }
 }

@@ -55,6 +55,14 @@ class StarterFailsEveryStepProof {
     private static final Duration WHOLE_LESSON_LIMIT = Duration.ofSeconds(30);
     private static final Duration ONE_TEST_LIMIT = Duration.ofSeconds(5);
 
+    /**
+     * One launcher for every lesson (creating one reads the lessons' junit-platform.properties, with
+     * a warning). No auto-registered listeners: the lesson's progress report is for students, not
+     * for this run.
+     */
+    private static final Launcher LAUNCHER = LauncherFactory.create(LauncherConfig.builder()
+            .enableTestExecutionListenerAutoRegistration(false).build());
+
     /** How a wait that ran out shows in a failure's causes (the testkit's, the JDK's and Awaitility's). */
     private static final Set<String> TIME_OUTS = Set.of("chatkit.testkit.StepTimeouts$Hang",
             "java.util.concurrent.TimeoutException", "java.net.SocketTimeoutException",
@@ -121,12 +129,9 @@ class StarterFailsEveryStepProof {
                 .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .build();
-        // No auto-registered listeners: the lesson's progress report is for students, not for this run.
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
         Map<TestIdentifier, Long> started = new ConcurrentHashMap<>();
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        launcher.execute(request, new TestExecutionListener() {
+        LAUNCHER.execute(request, new TestExecutionListener() {
             @Override
             public void executionStarted(TestIdentifier test) {
                 started.put(test, System.nanoTime());

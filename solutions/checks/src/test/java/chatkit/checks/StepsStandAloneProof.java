@@ -55,6 +55,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 class StepsStandAloneProof {
 
+    /** One launcher for every step (creating one reads the lessons' junit-platform.properties, with a warning). */
+    private static final Launcher LAUNCHER = LauncherFactory.create(LauncherConfig.builder()
+            .enableTestExecutionListenerAutoRegistration(false).build());
+
     private static final Pattern TODO_NUMBER = Pattern.compile("\"TODO (\\d+) not done");
     private static final Pattern METHOD_START = Pattern.compile(
             "^    (public |protected |private )?(static )?[\\w<>\\[\\], .]*\\([^;]*\\)( throws [\\w., ]+)? \\{$");
@@ -218,10 +222,8 @@ class StepsStandAloneProof {
                     .configurationParameter("junit.jupiter.execution.timeout.default", "10 s")
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .build();
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                    .enableTestExecutionListenerAutoRegistration(false).build());
             int[] ran = {0};
-            launcher.execute(request, new TestExecutionListener() {
+            LAUNCHER.execute(request, new TestExecutionListener() {
                 @Override
                 public void executionFinished(TestIdentifier test, TestExecutionResult result) {
                     if (test.isTest()) {
