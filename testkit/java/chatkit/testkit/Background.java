@@ -158,6 +158,7 @@ public final class Background<T> implements AutoCloseable {
             while (!anyFailed() && !RUNNING.stream().allMatch(Background::isDone)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    StepTimeouts.waitRanOut();
                     break;
                 }
                 try {

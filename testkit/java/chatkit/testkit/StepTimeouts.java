@@ -3,6 +3,7 @@ package chatkit.testkit;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one rule about time-outs: once a test of a step has timed out, that step's other tests fail
@@ -103,6 +104,23 @@ public final class StepTimeouts {
     /** True if {@code message} says a test was not run because of this rule. */
     public static boolean notRun(String message) {
         return message.contains(NOT_RUN) || message.contains(NOT_RUN_NEEDS.substring(0, NOT_RUN_NEEDS.indexOf("%d")));
+    }
+
+    /**
+     * How many bounded waits of the test helpers have run out in this JVM, including those that
+     * end quietly (a read that returns what came, a "still open" answer) instead of throwing.
+     * The instructor's proof that starter tests fail at once reads it around each test.
+     */
+    private static final AtomicInteger WAITS_RUN_OUT = new AtomicInteger();
+
+    /** Said by a test helper whose bounded wait ran out. */
+    public static void waitRanOut() {
+        WAITS_RUN_OUT.incrementAndGet();
+    }
+
+    /** How many bounded waits have run out so far in this JVM (see {@link #waitRanOut()}). */
+    public static int waitsRunOut() {
+        return WAITS_RUN_OUT.get();
     }
 
     /** Every part where a test timed out, sorted. */

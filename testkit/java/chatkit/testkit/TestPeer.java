@@ -179,6 +179,7 @@ public final class TestPeer implements AutoCloseable {
                 bytes.write(b);
             } catch (SocketTimeoutException e) {
                 if (System.nanoTime() > deadline) {
+                    StepTimeouts.waitRanOut();
                     break;
                 }
             }
@@ -204,6 +205,7 @@ public final class TestPeer implements AutoCloseable {
                 return true; // connection reset: closed too
             }
         }
+        StepTimeouts.waitRanOut();
         return false;
     }
 

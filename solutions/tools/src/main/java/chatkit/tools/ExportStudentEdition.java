@@ -230,7 +230,7 @@ public final class ExportStudentEdition {
 
     /**
      * True for the files students get: everything but instructor-only folders and build output,
-     * and .mvn/maven.config (the instructor build's "-T 2": it builds modules side by side, and a
+     * and .mvn/maven.config (the instructor build's "-T2": it builds modules side by side, and a
      * student's lesson is one module).
      */
     public static boolean isStudentFile(String file) {

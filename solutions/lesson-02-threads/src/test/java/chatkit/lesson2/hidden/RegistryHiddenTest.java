@@ -218,7 +218,8 @@ class RegistryHiddenTest {
     /**
      * The race of {@link #broadcastWhileOthersComeAndGo} made certain: the broadcast is held inside
      * its first send() while someone joins. A registry whose broadcast() holds its lock makes the
-     * join wait its turn; one built on a concurrent collection lets the join in and goes on; a plain
+     * join wait its turn; one built on a concurrent collection lets the join in and goes on (this
+     * test lets it pass; broadcastWaitsItsTurn, like the visible tests, asks for the lock); a plain
      * map changed under an unsynchronised broadcast's loop throws, every time.
      */
     @RepeatedTest(2)
