@@ -35,6 +35,8 @@ public final class Room implements AutoCloseable {
     private final Connection outsider;
     private final boolean wholeConversation;
     private final List<WatchedConnection> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Each user's handler, as it runs on its thread. */
+    private final java.util.Map<ChatUser, Background<Void>> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A room whose handlers run the whole conversation: ClientHandler.run(). */
     public Room() throws IOException {
@@ -90,7 +92,7 @@ public final class Room implements AutoCloseable {
         open.add(serverEnd);
         watched.add(serverEnd);
         ClientHandler handler = new ClientHandler(serverEnd, registry);
-        Background.start("handler of connection " + (open.size() / 2 - 1), () -> {
+        Background<Void> running = Background.start("handler of connection " + (open.size() / 2 - 1), () -> {
             if (wholeConversation) {
                 handler.run();
             } else {
@@ -99,14 +101,26 @@ public final class Room implements AutoCloseable {
             }
             return null;
         });
-        return ChatUser.on(user);
+        ChatUser chatUser = ChatUser.on(user);
+        handlers.put(chatUser, running);
+        return chatUser;
     }
 
-    /** Connects and joins as {@code nickname}: returns once the handler has welcomed the user. */
+    /**
+     * Connects and joins as {@code nickname}: returns once the handler has welcomed the user (and,
+     * in a room that stops after the nickname, once registerNickname() has returned).
+     */
     public ChatUser join(String nickname) throws IOException {
         ChatUser user = connect();
         user.expectHello();
         user.joinAs(nickname);
+        if (!wholeConversation) {
+            // Here the handler's work ends with registerNickname(), which may tell the others
+            // "* JOIN ..." after the welcome: wait for it to end, so that line has reached whoever
+            // was in the room before the test lets anyone else in. (Otherwise, on a busy computer,
+            // the next user could be registered first and read it.)
+            handlers.get(user).await(TestPeer.WAIT);
+        }
         return user;
     }
 
