@@ -1,6 +1,7 @@
 package chatkit.lesson2.testkit;
 
 import chatkit.testkit.Background;
+import chatkit.testkit.StepTimeouts;
 import chatkit.testkit.TestPeer;
 import chatkit.lesson2.ChatLines;
 import chatkit.lesson2.ClientHandler;
@@ -8,8 +9,12 @@ import chatkit.lesson2.ClientRegistry;
 import chatkit.lesson2.Connection;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
 
 /**
  * A chat room without the server's accept loop: one {@link ClientRegistry}, and for each user a
@@ -35,8 +40,11 @@ public final class Room implements AutoCloseable {
     private final Connection outsider;
     private final boolean wholeConversation;
     private final List<WatchedConnection> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Each user's handler, as it runs on its thread. */
-    private final java.util.Map<ChatUser, Background<Void>> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each user's handler: the server end it reads from, and its thread. */
+    private final java.util.Map<ChatUser, Handler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Handler(WatchedConnection serverEnd, Background<Void> running) {
+    }
 
     /** A room whose handlers run the whole conversation: ClientHandler.run(). */
     public Room() throws IOException {
@@ -102,24 +110,30 @@ public final class Room implements AutoCloseable {
             return null;
         });
         ChatUser chatUser = ChatUser.on(user);
-        handlers.put(chatUser, running);
+        handlers.put(chatUser, new Handler(serverEnd, running));
         return chatUser;
     }
 
     /**
-     * Connects and joins as {@code nickname}: returns once the handler has welcomed the user (and,
-     * in a room that stops after the nickname, once registerNickname() has returned).
+     * Connects and joins as {@code nickname}: returns once the handler has welcomed the user and
+     * finished registerNickname().
      */
     public ChatUser join(String nickname) throws IOException {
         ChatUser user = connect();
         user.expectHello();
         user.joinAs(nickname);
-        if (!wholeConversation) {
-            // Here the handler's work ends with registerNickname(), which may tell the others
-            // "* JOIN ..." after the welcome: wait for it to end, so that line has reached whoever
-            // was in the room before the test lets anyone else in. (Otherwise, on a busy computer,
-            // the next user could be registered first and read it.)
-            handlers.get(user).await(TestPeer.WAIT);
+        // registerNickname() may tell the others "* JOIN ..." after the welcome. Wait until the
+        // handler is past it (reading again, in chat(), or ended), so that line has reached whoever
+        // was in the room before the test lets anyone else in: otherwise, on a busy computer, the
+        // next user could be registered first and read it.
+        Handler handler = handlers.get(user);
+        try {
+            Awaitility.await().atMost(TestPeer.WAIT).pollInterval(Duration.ofMillis(1))
+                    .failFast((ThrowingRunnable) Background::rethrowAnyFailure)
+                    .until(() -> handler.serverEnd().readsStarted() >= 2 || handler.running().isDone());
+        } catch (ConditionTimeoutException e) {
+            throw new StepTimeouts.Hang(nickname + " was welcomed, but " + TestPeer.WAIT.toSeconds() + " s later the"
+                    + " handler had not finished registerNickname(): what does it wait for after the welcome?");
         }
         return user;
     }
