@@ -51,7 +51,7 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
         if (step.isEmpty()) {
             throw failure; // a test of provided code: its own message says enough
         }
-        if (isTimeOut(failure)) {
+        if (StepTimeouts.isTimeOut(failure)) {
             StepTimeouts.timedOut(StepTimeouts.part(context.getRequiredTestClass(), step.get()));
         }
         StepTimeouts.failed(step.get());
@@ -69,20 +69,6 @@ public final class StepMessages implements TestExecutionExceptionHandler, Before
             return Optional.empty();
         }
         return WhereItWaits.thrownIn(failure);
-    }
-
-    /**
-     * The test's own time limit, a helper's {@link StepTimeouts.Hang}, or a read of the test's own
-     * that timed out (perhaps wrapped by another extension).
-     */
-    private static boolean isTimeOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof StepTimeouts.Hang
-                    || cause instanceof java.net.SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The steps of the lesson this test belongs to (found from its package). */

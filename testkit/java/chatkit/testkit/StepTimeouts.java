@@ -71,6 +71,20 @@ public final class StepTimeouts {
         return Steps.manifestFor(testClass.getName()) + "#" + step;
     }
 
+    /**
+     * True if the test timed out: its own time limit, a helper's {@link Hang}, or a read of the
+     * test's own that timed out (perhaps wrapped by another extension).
+     */
+    public static boolean isTimeOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof Hang
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Remembers that a test of {@code part} timed out (in this JVM, or in an earlier one). */
     public static void timedOut(String part) {
         if (ON) {

@@ -39,7 +39,6 @@ public final class Room implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
     private final Connection outsider;
     private final boolean wholeConversation;
-    private final List<WatchedConnection> watched = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Each user's handler: the server end it reads from, and its thread. */
     private final java.util.Map<ChatUser, Handler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -85,8 +84,8 @@ public final class Room implements AutoCloseable {
      */
     public List<Boolean> sentUnderTheRegistrysLock(String prefix) {
         List<Boolean> held = new ArrayList<>();
-        for (WatchedConnection connection : watched) {
-            connection.sent().stream().filter(sent -> sent.line().startsWith(prefix))
+        for (Handler handler : handlers.values()) {
+            handler.serverEnd().sent().stream().filter(sent -> sent.line().startsWith(prefix))
                     .forEach(sent -> held.add(sent.underTheRegistrysLock()));
         }
         return held;
@@ -98,7 +97,6 @@ public final class Room implements AutoCloseable {
         open.add(user);
         WatchedConnection serverEnd = new WatchedConnection(TestPeer.acceptSocketFrom(listener), registry);
         open.add(serverEnd);
-        watched.add(serverEnd);
         ClientHandler handler = new ClientHandler(serverEnd, registry);
         Background<Void> running = Background.start("handler of connection " + (open.size() / 2 - 1), () -> {
             if (wholeConversation) {

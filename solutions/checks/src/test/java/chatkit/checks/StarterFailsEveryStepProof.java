@@ -162,12 +162,16 @@ class StarterFailsEveryStepProof {
         return outcomes;
     }
 
-    /** True if a wait that ran out is among the failure's causes (the testkit's, the JDK's or Awaitility's). */
+    /**
+     * True if a wait that ran out is among the failure's causes: a time-out as the time-out rule
+     * counts them (StepTimeouts.isTimeOut), or an Awaitility condition that never came true.
+     */
     static boolean waitedOut(Throwable failure) {
+        if (StepTimeouts.isTimeOut(failure)) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StepTimeouts.Hang || cause instanceof java.util.concurrent.TimeoutException
-                    || cause instanceof java.net.SocketTimeoutException
-                    || cause instanceof org.awaitility.core.ConditionTimeoutException) {
+            if (cause instanceof org.awaitility.core.ConditionTimeoutException) {
                 return true;
             }
         }
